@@ -1,0 +1,1 @@
+"""The domain, pure Python: parameters, observations, sessions, time. No Qt, no I/O."""
