@@ -33,8 +33,10 @@ class AbsentReason(Enum):
 class Observation:
     """One numeric reading of ``parameter`` (a registry key) in the registry's unit.
 
-    ``device_time`` is the device's own clock (UTC) when the protocol gives one; ``received`` is
-    when the host read the bytes. ``manual`` marks values typed in by a person.
+    ``device_time`` is the device's own clock reading when the protocol gives one: timezone-aware
+    when the protocol defines the zone (S/5 sends Unix time), naive when the device clock has no zone
+    (a Masimo line carries the oximeter's local date and time). ``received`` is when the host read
+    the bytes. ``manual`` marks values typed in by a person.
     """
 
     parameter: str
@@ -101,8 +103,10 @@ class AlarmPriority(Enum):
 
 @dataclass(frozen=True, slots=True)
 class DeviceAlarm:
-    """An alarm condition the monitor itself reports as active (one per condition per report).
+    """A change of an alarm condition the monitor itself reports.
 
+    Drivers emit one when a condition becomes active (``active=True``) and one when it clears
+    (``active=False``), not on every report, so each alarm is a start and an end on the timeline.
     ``code`` is stable and machine-readable (e.g. ``"SPO2_LOW"``); ``message`` is for people.
     ``technical`` separates equipment conditions (sensor off, low battery) from physiological ones.
     """
@@ -111,13 +115,17 @@ class DeviceAlarm:
     message: str
     priority: AlarmPriority
     technical: bool
+    active: bool
     received: Stamp
     source: str
 
 
 @dataclass(frozen=True, slots=True)
 class SensorState:
-    """The state of a sensor as the device reports it; ``conditions`` empty means all is well."""
+    """The state of a sensor as the device reports it; ``conditions`` empty means all is well.
+
+    Drivers emit one on the first report and then whenever the set of conditions changes.
+    """
 
     sensor: str
     conditions: frozenset[str]
