@@ -8,11 +8,11 @@ range used to flag device values and refuse manual ones.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from types import MappingProxyType
-from typing import Mapping
 
 from ketaconsole.paths import data_path
 
