@@ -1,0 +1,152 @@
+"""Recording one monitor into one session: link → driver → session writer, plus connection events.
+
+The recorder owns the life of a session on this machine: it creates (or resumes) the session,
+starts the serial link, passes every decoded output to the writer and to any live listener (the
+GUI), turns link state changes into session events, and on stop flushes everything and closes the
+session. Nothing here blocks the caller for I/O except :meth:`Recorder.stop`, which waits for the
+last batch to be written.
+
+Events written (``session_events.kind``):
+
+* ``session-started`` / ``session-resumed`` / ``session-ended``;
+* ``connection-lost`` when data stops flowing (link ``NO_DATA`` or ``DISCONNECTED`` after data),
+  with the link's reason;
+* ``data-gap`` when data flows again after a loss, with the gap's start, end and length in seconds
+  (measured on the monotonic clock from the last data before the loss to the first data after it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from ketaconsole.core.clock import Clock, Stamp
+from ketaconsole.core.observations import DeviceOutput
+from ketaconsole.devices.base import driver_class
+from ketaconsole.devices.link import LinkState, LinkStatus, SerialLink
+from ketaconsole.storage.database import Database
+from ketaconsole.storage.writer import SessionWriter
+
+OutputListener = Callable[[Sequence[DeviceOutput]], None]
+LinkListener = Callable[[LinkStatus], None]
+
+_DATA_LOST_STATES = (LinkState.NO_DATA, LinkState.DISCONNECTED)
+
+
+class Recorder:
+    """Records the monitor on ``port`` speaking ``protocol`` into a new or resumed session."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        port: str,
+        protocol: str,
+        clock: Clock,
+        patient_identifier: str | None = None,
+        resume_session_id: str | None = None,
+        no_data_after_s: float = 3.0,
+    ) -> None:
+        self._database = database
+        self._clock = clock
+        self._port = port
+        self._protocol = protocol
+        self._patient_identifier = patient_identifier
+        self._resume_session_id = resume_session_id
+        self._driver = driver_class(protocol)(clock, source=f"{protocol}@{port}")
+        self._link = SerialLink(port, self._driver, clock, self._on_outputs, no_data_after_s=no_data_after_s)
+        self._link.add_state_listener(self._on_link_status)
+        self._output_listeners: list[OutputListener] = []
+        self._lock = threading.Lock()
+        self._writer: SessionWriter | None = None
+        self._last_data: Stamp | None = None
+        self._lost_at: Stamp | None = None
+        self._stopping = threading.Event()
+        self.session_id: str | None = None
+
+    @property
+    def link_status(self) -> LinkStatus:
+        return self._link.status
+
+    @property
+    def writer(self) -> SessionWriter:
+        if self._writer is None:
+            raise RuntimeError("the recorder has not been started")
+        return self._writer
+
+    def add_output_listener(self, callback: OutputListener) -> None:
+        """Call ``callback`` with every batch of decoded outputs (on the link thread)."""
+        self._output_listeners.append(callback)
+
+    def add_link_state_listener(self, callback: LinkListener) -> None:
+        """Call ``callback`` on every link state change (on the link thread)."""
+        self._link.add_state_listener(callback)
+
+    def start(self) -> str:
+        """Create or resume the session, start writing and reading; return the session id."""
+        started = self._clock.now()
+        if self._resume_session_id is not None:
+            session_id = self._database.find_session(self._resume_session_id).id
+            self._database.reopen_session(session_id)
+            kind = "session-resumed"
+        else:
+            patient_id = (
+                self._database.get_or_create_patient(self._patient_identifier)
+                if self._patient_identifier
+                else None
+            )
+            session_id = self._database.start_session(
+                protocol=self._protocol, port=self._port, started=started, patient_id=patient_id
+            )
+            kind = "session-started"
+        self.session_id = session_id
+        self._writer = SessionWriter(self._database, session_id, self._clock)
+        self._writer.submit_event(kind, started, {"protocol": self._protocol, "port": self._port})
+        self._link.start()
+        return session_id
+
+    def stop(self) -> None:
+        """Stop reading, write everything received, end the session."""
+        writer = self.writer
+        self._stopping.set()
+        self._link.stop()
+        ended = self._clock.now()
+        writer.submit_event("session-ended", ended, {})
+        writer.close()
+        self._database.end_session(writer.session_id, ended)
+
+    def _on_outputs(self, outputs: Sequence[DeviceOutput]) -> None:
+        now = self._clock.now()
+        with self._lock:
+            lost_at, last_data = self._lost_at, self._last_data
+            self._lost_at = None
+            self._last_data = now
+        if lost_at is not None and last_data is not None:
+            self.writer.submit_event("data-gap", now, _gap_detail(last_data, now))
+        self.writer.submit(outputs)
+        for listener in self._output_listeners:
+            listener(outputs)
+
+    def _on_link_status(self, status: LinkStatus) -> None:
+        if status.state not in _DATA_LOST_STATES or self._writer is None or self._stopping.is_set():
+            return
+        with self._lock:
+            if self._lost_at is not None or self._last_data is None:
+                return
+            self._lost_at = status.since
+        self._writer.submit_event(
+            "connection-lost", status.since, {"state": status.state.value, "detail": status.detail}
+        )
+
+
+def _gap_detail(last_data: Stamp, resumed: Stamp) -> dict[str, str | float]:
+    return {
+        "from_utc": _iso(last_data.utc),
+        "to_utc": _iso(resumed.utc),
+        "seconds": round(resumed.seconds_since(last_data), 3),
+    }
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()
