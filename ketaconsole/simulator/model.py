@@ -1,0 +1,569 @@
+"""The simulated patient: vital-sign numerics and the waveforms that agree with them.
+
+:class:`PhysiologyModel` is advanced to a sequence of stamps and returns a :class:`SimFrame` for each.
+Nothing here sleeps or reads a clock: time comes only from the stamps, so the model runs as fast as the
+caller asks. The first stamp is the model's origin (simulated time 0).
+
+Invariants:
+
+* **Deterministic.** The same seed, configuration and sequence of stamps give identical frames. Each random
+  stream (drift, artefacts, the noise of each wave) has its own generator, drawn in time order.
+* **Tick-size independent.** The slow state (drift, artefact episodes) changes only on a fixed grid of
+  :data:`STATE_STEP_S` simulated seconds, and every waveform sample ``k`` lies at ``k / sample_rate``
+  seconds after the origin and is computed from that time alone. Beats and breaths are phase-continuous
+  whatever the tick size; a frame carries the samples with times in ``[previous stamp, stamp)``.
+* **No stale numbers.** While the SpO2 sensor is off, SPO2, PR and PI are ``None`` and the pleth is NaN.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from fractions import Fraction
+from pathlib import Path
+from types import MappingProxyType
+
+import numpy as np
+
+from ketaconsole.core.clock import NS_PER_S, Stamp
+from ketaconsole.core.parameters import parameter
+from ketaconsole.paths import data_path
+from ketaconsole.simulator.base import SimFrame, WaveSlice
+
+#: Simulated seconds between two updates of the slow state (drift, artefact onsets).
+STATE_STEP_S = 1.0
+#: Numerics on a random walk; each needs a ``[numeric.KEY]`` table in the configuration.
+WALKED_NUMERICS = ("HR", "SPO2", "NIBP_SYS", "NIBP_DIA", "RR", "ETCO2", "FICO2", "TEMP", "PI")
+#: Numerics a frame reports (PR follows HR, NIBP_MEAN is derived from the cuff values).
+FRAME_NUMERICS = (
+    "HR", "SPO2", "PR", "NIBP_SYS", "NIBP_DIA", "NIBP_MEAN", "RR", "ETCO2", "FICO2", "TEMP", "PI",
+)
+#: Numerics that have no value while the SpO2 sensor is off.
+OXIMETER_NUMERICS = frozenset({"SPO2", "PR", "PI"})
+#: Waveforms a frame carries.
+WAVES = ("ECG", "PLETH", "CO2", "RESP")
+#: Beats of synthetic history before the origin, so the first samples already show a running rhythm.
+_HISTORY_EVENTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class NumericDefaults:
+    """Baseline and drift of one numeric, in the registry unit; drift is bounded by ``drift_limit``."""
+
+    baseline: float
+    resolution: float
+    drift_limit: float
+    drift_sd_per_sqrt_s: float
+    drift_revert_s: float
+
+    def __post_init__(self) -> None:
+        if self.resolution <= 0 or self.drift_limit < 0 or self.drift_sd_per_sqrt_s < 0:
+            raise ValueError("resolution must be positive, drift_limit and drift_sd_per_sqrt_s ≥ 0")
+        if self.drift_revert_s <= 0:
+            raise ValueError("drift_revert_s must be positive")
+
+    @property
+    def lowest(self) -> float:
+        return self.baseline - self.drift_limit
+
+    @property
+    def highest(self) -> float:
+        return self.baseline + self.drift_limit
+
+
+@dataclass(frozen=True, slots=True)
+class WaveComponent:
+    """A Gaussian bump of a beat: centre ``offset_s`` after the R wave, standard deviation ``width_s``.
+
+    With ``scales_with_rr`` the offset is multiplied by √(preceding R–R interval in seconds).
+    """
+
+    name: str
+    offset_s: float
+    amplitude: float
+    width_s: float
+    scales_with_rr: bool = False
+
+    def __post_init__(self) -> None:
+        if self.width_s <= 0:
+            raise ValueError(f"component {self.name!r}: width_s must be positive")
+
+
+@dataclass(frozen=True, slots=True)
+class EcgConfig:
+    """ECG in mV: ``components`` per beat plus white noise of ``noise_sd`` mV."""
+
+    sample_rate_hz: float
+    noise_sd: float
+    components: tuple[WaveComponent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlethConfig:
+    """Pleth (unit 1): ``components`` scaled by PI (%) × ``amplitude_per_pi_percent``, plus noise."""
+
+    sample_rate_hz: float
+    noise_sd: float
+    amplitude_per_pi_percent: float
+    components: tuple[WaveComponent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Co2Config:
+    """Capnogram in mmHg; ``expiration_fraction`` of each breath is expiration (0 < f < 1)."""
+
+    sample_rate_hz: float
+    noise_sd: float
+    expiration_fraction: float
+    rise_time_s: float
+    fall_time_s: float
+    plateau_upslope_fraction: float
+
+    def __post_init__(self) -> None:
+        if not 0 < self.expiration_fraction < 1:
+            raise ValueError("expiration_fraction must lie strictly between 0 and 1")
+        if self.rise_time_s <= 0 or self.fall_time_s <= 0:
+            raise ValueError("rise_time_s and fall_time_s must be positive")
+        if not 0 <= self.plateau_upslope_fraction < 1:
+            raise ValueError("plateau_upslope_fraction must lie in [0, 1)")
+
+
+@dataclass(frozen=True, slots=True)
+class RespConfig:
+    """Impedance respiration (unit 1): a sine of ``amplitude`` at the respiratory rate, plus noise."""
+
+    sample_rate_hz: float
+    noise_sd: float
+    amplitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class NibpConfig:
+    """Cuff schedule in simulated seconds: first result at ``first_after_s``, then every ``cycle_s``."""
+
+    first_after_s: float
+    cycle_s: float
+
+    def __post_init__(self) -> None:
+        if self.first_after_s < 0 or self.cycle_s <= 0:
+            raise ValueError("first_after_s must be ≥ 0 and cycle_s positive")
+
+
+@dataclass(frozen=True, slots=True)
+class ArtefactConfig:
+    """Episodes starting with probability ``episodes_per_min`` per simulated minute, of random length."""
+
+    episodes_per_min: float
+    min_duration_s: float
+    max_duration_s: float
+
+    def __post_init__(self) -> None:
+        if self.episodes_per_min < 0 or not 0 < self.min_duration_s <= self.max_duration_s:
+            raise ValueError("need episodes_per_min ≥ 0 and 0 < min_duration_s ≤ max_duration_s")
+
+    @property
+    def probability_per_step(self) -> float:
+        return min(1.0, self.episodes_per_min * STATE_STEP_S / 60.0)
+
+
+@dataclass(frozen=True, slots=True)
+class MotionArtefactConfig(ArtefactConfig):
+    """Pleth motion: an oscillation of ``amplitude`` (pleth units) between the two frequencies (Hz)."""
+
+    amplitude: float
+    min_frequency_hz: float
+    max_frequency_hz: float
+
+
+@dataclass(frozen=True, slots=True)
+class SimulatorConfig:
+    """Everything the model needs; see ``resources/simulator/default.toml`` for meanings and units."""
+
+    numerics: Mapping[str, NumericDefaults]
+    nibp: NibpConfig
+    ecg: EcgConfig
+    pleth: PlethConfig
+    co2: Co2Config
+    resp: RespConfig
+    sensor_off: ArtefactConfig
+    pleth_motion: MotionArtefactConfig
+
+    def __post_init__(self) -> None:
+        missing = set(WALKED_NUMERICS) - set(self.numerics)
+        unknown = set(self.numerics) - set(WALKED_NUMERICS)
+        if missing or unknown:
+            raise ValueError(f"numerics: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        for key, defaults in self.numerics.items():
+            registered = parameter(key)
+            if not (registered.is_plausible(defaults.lowest) and registered.is_plausible(defaults.highest)):
+                raise ValueError(f"{key}: baseline ± drift_limit leaves the plausible range")
+        for key in ("HR", "RR"):
+            if self.numerics[key].lowest <= 0:
+                raise ValueError(f"{key}: baseline − drift_limit must stay above 0")
+        if self.numerics["NIBP_SYS"].lowest <= self.numerics["NIBP_DIA"].highest:
+            raise ValueError("NIBP_SYS must stay above NIBP_DIA: their drift ranges overlap")
+        for wave in (self.ecg, self.pleth, self.co2, self.resp):
+            if wave.sample_rate_hz <= 0 or wave.noise_sd < 0:
+                raise ValueError("sample_rate_hz must be positive and noise_sd ≥ 0")
+
+
+def parse_simulator_config(text: str) -> SimulatorConfig:
+    """Parse a configuration in the ``resources/simulator/default.toml`` format."""
+    raw = tomllib.loads(text)
+    try:
+        waves = raw["wave"]
+        artefacts = raw["artefact"]
+        return SimulatorConfig(
+            numerics=MappingProxyType(
+                {key: NumericDefaults(**entry) for key, entry in raw["numeric"].items()}
+            ),
+            nibp=NibpConfig(**raw["nibp"]),
+            ecg=EcgConfig(**_with_components(waves["ECG"])),
+            pleth=PlethConfig(**_with_components(waves["PLETH"])),
+            co2=Co2Config(**waves["CO2"]),
+            resp=RespConfig(**waves["RESP"]),
+            sensor_off=ArtefactConfig(**artefacts["sensor_off"]),
+            pleth_motion=MotionArtefactConfig(**artefacts["pleth_motion"]),
+        )
+    except KeyError as error:
+        raise ValueError(f"simulator configuration: missing table or key {error}") from None
+    except TypeError as error:
+        raise ValueError(f"simulator configuration: {error}") from None
+
+
+def load_simulator_config(path: Path | None = None) -> SimulatorConfig:
+    """Read a configuration file; ``None`` reads the shipped ``resources/simulator/default.toml``."""
+    source = path if path is not None else data_path("resources", "simulator", "default.toml")
+    return parse_simulator_config(source.read_text(encoding="utf-8"))
+
+
+def _with_components(entry: Mapping[str, object]) -> dict[str, object]:
+    components = entry["components"]
+    if not isinstance(components, list):
+        raise TypeError("components must be an array of tables")
+    return {**entry, "components": tuple(WaveComponent(**component) for component in components)}
+
+
+class _EventTrack:
+    """Event times (beats or breaths) of a process whose rate is constant within each state step.
+
+    Its phase (in events) grows by ``rate / 60`` per second and an event occurs at each integer phase.
+    Times are simulated seconds since the origin. Event 0 is at time 0, preceded by synthetic history.
+    """
+
+    def __init__(self, initial_rate_per_min: float) -> None:
+        interval = 60.0 / initial_rate_per_min
+        self._events: list[float] = [-n * interval for n in range(_HISTORY_EVENTS, 0, -1)]
+        self._first_step = 0
+        self._rates: list[float] = []
+        self._step_phases: list[float] = [0.0]
+
+    @property
+    def covered_until_s(self) -> float:
+        """Time up to which the rates are known."""
+        return (self._first_step + len(self._rates)) * STATE_STEP_S
+
+    @property
+    def last_event_s(self) -> float:
+        return self._events[-1]
+
+    def append_step(self, rate_per_min: float) -> None:
+        """Add the rate of the next state step and the events that fall into it."""
+        start_s = self.covered_until_s
+        start_phase = self._step_phases[-1]
+        end_phase = start_phase + rate_per_min / 60.0 * STATE_STEP_S
+        seconds_per_event = 60.0 / rate_per_min
+        event = math.ceil(start_phase)
+        while event < end_phase:
+            self._events.append(start_s + (event - start_phase) * seconds_per_event)
+            event += 1
+        self._rates.append(rate_per_min)
+        self._step_phases.append(end_phase)
+
+    def phase_at(self, times_s: np.ndarray) -> np.ndarray:
+        """Cumulative phase (events) at each time; times must lie within the known steps."""
+        steps = np.floor(times_s / STATE_STEP_S).astype(np.int64) - self._first_step
+        rates = np.asarray(self._rates)[steps]
+        phases = np.asarray(self._step_phases)[steps]
+        return phases + rates / 60.0 * (times_s - (steps + self._first_step) * STATE_STEP_S)
+
+    def events_around(self, times_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The event times array and, per time, the index of the last event at or before it."""
+        events = np.asarray(self._events)
+        return events, np.searchsorted(events, times_s, side="right") - 1
+
+    def discard_before(self, time_s: float) -> None:
+        """Forget steps and events that ended before ``time_s``, keeping a few events of history."""
+        obsolete_steps = int(time_s // STATE_STEP_S) - self._first_step - 1
+        if obsolete_steps > 0:
+            del self._rates[:obsolete_steps]
+            del self._step_phases[:obsolete_steps]
+            self._first_step += obsolete_steps
+        obsolete_events = bisect_right(self._events, time_s) - _HISTORY_EVENTS
+        if obsolete_events > 0:
+            del self._events[:obsolete_events]
+
+
+@dataclass(frozen=True, slots=True)
+class _Episode:
+    """An artefact between ``start_s`` and ``end_s`` (simulated seconds); motion uses the waveform terms."""
+
+    start_s: float
+    end_s: float
+    frequencies_hz: tuple[float, float] = (0.0, 0.0)
+    phases_rad: tuple[float, float] = (0.0, 0.0)
+
+    def covers(self, time_s: float) -> bool:
+        return self.start_s <= time_s < self.end_s
+
+
+@dataclass(slots=True)
+class _WaveClock:
+    """Sample grid of one wave: sample ``k`` at ``k / rate`` seconds; ``emitted`` samples are out."""
+
+    rate: Fraction
+    emitted: int = 0
+
+    def due(self, elapsed_ns: int) -> int:
+        """Number of samples with times strictly before ``elapsed_ns``."""
+        return -((-elapsed_ns * self.rate.numerator) // (self.rate.denominator * NS_PER_S))
+
+
+class PhysiologyModel:
+    """A simulated adult patient, advanced by stamps. Not thread-safe."""
+
+    def __init__(self, config: SimulatorConfig, seed: int) -> None:
+        self.config = config
+        streams = np.random.SeedSequence(seed).spawn(2 + len(WAVES))
+        self._drift_rng = np.random.default_rng(streams[0])
+        self._artefact_rng = np.random.default_rng(streams[1])
+        self._noise_rngs = {
+            wave: np.random.default_rng(stream) for wave, stream in zip(WAVES, streams[2:], strict=True)
+        }
+        rates = {"ECG": config.ecg.sample_rate_hz, "PLETH": config.pleth.sample_rate_hz,
+                 "CO2": config.co2.sample_rate_hz, "RESP": config.resp.sample_rate_hz}
+        self._wave_clocks = {
+            wave: _WaveClock(Fraction(rate).limit_denominator(1000)) for wave, rate in rates.items()
+        }
+        self._deviation = dict.fromkeys(WALKED_NUMERICS, 0.0)
+        self._step_values: list[dict[str, float]] = []
+        self._first_step = 0
+        self._beats = _EventTrack(config.numerics["HR"].baseline)
+        self._breaths = _EventTrack(config.numerics["RR"].baseline)
+        self._sensor_off: list[_Episode] = []
+        self._motion: list[_Episode] = []
+        slowest_rate = min(config.numerics["HR"].lowest, config.numerics["RR"].lowest)
+        self._history_s = 10.0 + 3 * 60.0 / slowest_rate
+        self._origin: Stamp | None = None
+        self._last: Stamp | None = None
+        self._nibp: dict[str, float] = {}
+        self._nibp_measured_at: Stamp | None = None
+        self._nibp_count = 0
+
+    def advance(self, now: Stamp) -> SimFrame:
+        """Move the patient to ``now`` and return the frame; ``now`` must not precede the last stamp."""
+        if self._origin is None:
+            self._origin = now
+        elif self._last is not None and now.monotonic_ns < self._last.monotonic_ns:
+            raise ValueError("the model cannot go back in time")
+        self._last = now
+        elapsed_ns = now.monotonic_ns - self._origin.monotonic_ns
+        elapsed_s = elapsed_ns / NS_PER_S
+        self._extend_state(elapsed_s)
+        self._measure_nibp(elapsed_s)
+        waves = self._waves_until(elapsed_ns)
+        self._discard_before(elapsed_s)
+        sensor_off = frozenset({"SPO2"}) if self._in_episode(self._sensor_off, elapsed_s) else frozenset()
+        return SimFrame(
+            stamp=now,
+            numerics=MappingProxyType(self._numerics_at(elapsed_s, sensor_off)),
+            waves=MappingProxyType(waves),
+            nibp_measured_at=self._nibp_measured_at,
+            sensor_off=sensor_off,
+        )
+
+    def _extend_state(self, elapsed_s: float) -> None:
+        """Generate state steps until they cover ``elapsed_s`` and the next beat and breath after it."""
+        margin_s = 1.0
+        while (
+            self._beats.covered_until_s <= elapsed_s + margin_s
+            or self._beats.last_event_s <= elapsed_s + margin_s
+            or self._breaths.last_event_s <= elapsed_s + margin_s
+        ):
+            self._append_step()
+
+    def _append_step(self) -> None:
+        step_index = self._first_step + len(self._step_values)
+        step_start_s = step_index * STATE_STEP_S
+        values = {}
+        steps = self._drift_rng.standard_normal(len(WALKED_NUMERICS))
+        for key, normal in zip(WALKED_NUMERICS, steps, strict=True):
+            defaults = self.config.numerics[key]
+            deviation = self._deviation[key]
+            deviation += -deviation * STATE_STEP_S / defaults.drift_revert_s
+            deviation += defaults.drift_sd_per_sqrt_s * math.sqrt(STATE_STEP_S) * normal
+            deviation = min(defaults.drift_limit, max(-defaults.drift_limit, deviation))
+            self._deviation[key] = deviation
+            values[key] = defaults.baseline + deviation
+        self._step_values.append(values)
+        self._beats.append_step(values["HR"])
+        self._breaths.append_step(values["RR"])
+        self._draw_artefacts(step_start_s)
+
+    def _draw_artefacts(self, step_start_s: float) -> None:
+        u_off, length_off, u_motion, length_motion, f1, f2, p1, p2 = self._artefact_rng.random(8)
+        off, motion = self.config.sensor_off, self.config.pleth_motion
+        if u_off < off.probability_per_step and not self._in_episode(self._sensor_off, step_start_s):
+            duration = off.min_duration_s + length_off * (off.max_duration_s - off.min_duration_s)
+            self._sensor_off.append(_Episode(step_start_s, step_start_s + duration))
+        if u_motion < motion.probability_per_step and not self._in_episode(self._motion, step_start_s):
+            duration = motion.min_duration_s + length_motion * (motion.max_duration_s - motion.min_duration_s)
+            span = motion.max_frequency_hz - motion.min_frequency_hz
+            self._motion.append(_Episode(
+                step_start_s, step_start_s + duration,
+                frequencies_hz=(motion.min_frequency_hz + f1 * span, motion.min_frequency_hz + f2 * span),
+                phases_rad=(2 * math.pi * p1, 2 * math.pi * p2),
+            ))
+
+    @staticmethod
+    def _in_episode(episodes: list[_Episode], time_s: float) -> bool:
+        return any(episode.covers(time_s) for episode in episodes)
+
+    def _state_at(self, time_s: float) -> dict[str, float]:
+        return self._step_values[int(time_s // STATE_STEP_S) - self._first_step]
+
+    def _state_series(self, times_s: np.ndarray, key: str) -> np.ndarray:
+        steps = np.floor(times_s / STATE_STEP_S).astype(np.int64) - self._first_step
+        return np.asarray([values[key] for values in self._step_values])[steps]
+
+    def _measure_nibp(self, elapsed_s: float) -> None:
+        """Complete every cuff measurement scheduled at or before ``elapsed_s``."""
+        nibp = self.config.nibp
+        while (due_s := nibp.first_after_s + self._nibp_count * nibp.cycle_s) <= elapsed_s:
+            state = self._state_at(due_s)
+            self._nibp = {"NIBP_SYS": state["NIBP_SYS"], "NIBP_DIA": state["NIBP_DIA"]}
+            self._nibp_measured_at = self._stamp_at(due_s)
+            self._nibp_count += 1
+
+    def _stamp_at(self, elapsed_s: float) -> Stamp:
+        assert self._origin is not None
+        offset_ns = round(elapsed_s * NS_PER_S)
+        return Stamp(
+            self._origin.utc + timedelta(microseconds=offset_ns / 1000),
+            self._origin.monotonic_ns + offset_ns,
+        )
+
+    def _numerics_at(self, elapsed_s: float, sensor_off: frozenset[str]) -> dict[str, float | None]:
+        state = self._state_at(elapsed_s)
+        shown = {key: self._displayed(key, state[key]) for key in WALKED_NUMERICS}
+        shown["PR"] = shown["HR"]
+        if self._nibp:
+            systolic, diastolic = self._nibp["NIBP_SYS"], self._nibp["NIBP_DIA"]
+            shown["NIBP_SYS"] = self._displayed("NIBP_SYS", systolic)
+            shown["NIBP_DIA"] = self._displayed("NIBP_DIA", diastolic)
+            shown["NIBP_MEAN"] = self._displayed("NIBP_DIA", diastolic + (systolic - diastolic) / 3)
+        numerics: dict[str, float | None] = {}
+        for key in FRAME_NUMERICS:
+            unmeasured = key.startswith("NIBP") and not self._nibp
+            detached = "SPO2" in sensor_off and key in OXIMETER_NUMERICS
+            numerics[key] = None if unmeasured or detached else shown[key]
+        return numerics
+
+    def _displayed(self, key: str, value: float) -> float:
+        """``value`` rounded to the display resolution of ``key``."""
+        resolution = self.config.numerics[key].resolution
+        decimals = max(0, -math.floor(math.log10(resolution)) + 1)
+        return float(round(round(value / resolution) * resolution, decimals))
+
+    def _waves_until(self, elapsed_ns: int) -> dict[str, WaveSlice]:
+        generators = {"ECG": self._ecg, "PLETH": self._pleth, "CO2": self._co2, "RESP": self._resp}
+        slices = {}
+        for wave, clock in self._wave_clocks.items():
+            due = clock.due(elapsed_ns)
+            times_s = np.arange(clock.emitted, due, dtype=np.float64) / float(clock.rate)
+            clock.emitted = due
+            samples = generators[wave](times_s)
+            samples.flags.writeable = False
+            slices[wave] = WaveSlice(float(clock.rate), samples)
+        return slices
+
+    def _noise(self, wave: str, count: int, sd: float) -> np.ndarray:
+        return self._noise_rngs[wave].normal(0.0, sd, count) if sd > 0 else np.zeros(count)
+
+    def _beat_shape(self, times_s: np.ndarray, components: tuple[WaveComponent, ...]) -> np.ndarray:
+        """Sum of the components of the beats before, at and after each time."""
+        events, last = self._beats.events_around(times_s)
+        total = np.zeros_like(times_s)
+        for shift in (-1, 0, 1):
+            beat = last + shift
+            r_wave = events[beat]
+            preceding_rr_s = r_wave - events[beat - 1]
+            for component in components:
+                offset = component.offset_s * (np.sqrt(preceding_rr_s) if component.scales_with_rr else 1.0)
+                distance = (times_s - r_wave - offset) / component.width_s
+                total += component.amplitude * np.exp(-0.5 * distance * distance)
+        return total
+
+    def _ecg(self, times_s: np.ndarray) -> np.ndarray:
+        ecg = self.config.ecg
+        return self._beat_shape(times_s, ecg.components) + self._noise("ECG", len(times_s), ecg.noise_sd)
+
+    def _pleth(self, times_s: np.ndarray) -> np.ndarray:
+        pleth = self.config.pleth
+        gain = self._state_series(times_s, "PI") * pleth.amplitude_per_pi_percent
+        samples = gain * self._beat_shape(times_s, pleth.components)
+        samples += self._noise("PLETH", len(times_s), pleth.noise_sd)
+        samples += self._motion_at(times_s)
+        for episode in self._sensor_off:
+            samples[(times_s >= episode.start_s) & (times_s < episode.end_s)] = np.nan
+        return samples
+
+    def _motion_at(self, times_s: np.ndarray) -> np.ndarray:
+        motion = np.zeros_like(times_s)
+        amplitude = self.config.pleth_motion.amplitude
+        for episode in self._motion:
+            inside = (times_s >= episode.start_s) & (times_s < episode.end_s)
+            since = times_s[inside] - episode.start_s
+            envelope = np.sin(np.pi * since / (episode.end_s - episode.start_s))
+            (f1, f2), (p1, p2) = episode.frequencies_hz, episode.phases_rad
+            oscillation = np.sin(2 * np.pi * f1 * since + p1) + 0.6 * np.sin(2 * np.pi * f2 * since + p2)
+            motion[inside] += amplitude * envelope * oscillation
+        return motion
+
+    def _co2(self, times_s: np.ndarray) -> np.ndarray:
+        co2 = self.config.co2
+        events, last = self._breaths.events_around(times_s)
+        breath_start = events[last]
+        breath_s = events[last + 1] - breath_start
+        since = times_s - breath_start
+        end_tidal = self._state_series(breath_start, "ETCO2")
+        inspired = self._state_series(breath_start, "FICO2")
+        expiration_s = co2.expiration_fraction * breath_s
+        rise = (1 - np.exp(-since / co2.rise_time_s)) / (1 - np.exp(-expiration_s / co2.rise_time_s))
+        upslope = 1 - co2.plateau_upslope_fraction * (1 - since / expiration_s)
+        fall = np.exp(-np.maximum(since - expiration_s, 0.0) / co2.fall_time_s)
+        fraction = np.where(since < expiration_s, rise * upslope, fall)
+        samples = inspired + (end_tidal - inspired) * fraction
+        samples += self._noise("CO2", len(times_s), co2.noise_sd)
+        return np.maximum(samples, 0.0)
+
+    def _resp(self, times_s: np.ndarray) -> np.ndarray:
+        resp = self.config.resp
+        phase = self._breaths.phase_at(times_s)
+        return resp.amplitude * np.cos(2 * np.pi * phase) + self._noise("RESP", len(times_s), resp.noise_sd)
+
+    def _discard_before(self, elapsed_s: float) -> None:
+        """Forget state older than a few beats and breaths before ``elapsed_s``; it is never needed again."""
+        keep_from_s = elapsed_s - self._history_s
+        obsolete_steps = int(keep_from_s // STATE_STEP_S) - self._first_step
+        if obsolete_steps > 0:
+            del self._step_values[:obsolete_steps]
+            self._first_step += obsolete_steps
+        self._beats.discard_before(keep_from_s)
+        self._breaths.discard_before(keep_from_s)
+        self._sensor_off = [episode for episode in self._sensor_off if episode.end_s > keep_from_s]
+        self._motion = [episode for episode in self._motion if episode.end_s > keep_from_s]
