@@ -8,7 +8,9 @@ last batch to be written.
 
 Events written (``session_events.kind``):
 
-* ``session-started`` / ``session-resumed`` / ``session-ended``;
+* ``recording-started`` (protocol and port) each time recording starts, after a
+  ``session-resumed`` event that storage writes when an interrupted session is reopened;
+* ``session-ended``;
 * ``connection-lost`` when data stops flowing (link ``NO_DATA`` or ``DISCONNECTED`` after data),
   with the link's reason;
 * ``data-gap`` when data flows again after a loss, with the gap's start, end and length in seconds
@@ -88,8 +90,7 @@ class Recorder:
         started = self._clock.now()
         if self._resume_session_id is not None:
             session_id = self._database.find_session(self._resume_session_id).id
-            self._database.reopen_session(session_id)
-            kind = "session-resumed"
+            self._database.reopen_session(session_id, started)
         else:
             patient_id = (
                 self._database.get_or_create_patient(self._patient_identifier)
@@ -99,10 +100,10 @@ class Recorder:
             session_id = self._database.start_session(
                 protocol=self._protocol, port=self._port, started=started, patient_id=patient_id
             )
-            kind = "session-started"
         self.session_id = session_id
-        self._writer = SessionWriter(self._database, session_id, self._clock)
-        self._writer.submit_event(kind, started, {"protocol": self._protocol, "port": self._port})
+        self._writer = SessionWriter(self._database, session_id, clock=self._clock)
+        detail = {"protocol": self._protocol, "port": self._port}
+        self._writer.submit_event("recording-started", started, detail)
         self._link.start()
         return session_id
 

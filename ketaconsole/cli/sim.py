@@ -9,6 +9,7 @@ symlink) and exits 0. It exits 1 when it cannot start, or when the port fails wh
 from __future__ import annotations
 
 import argparse
+import contextlib
 import secrets
 import signal
 import sys
@@ -25,6 +26,7 @@ from ketaconsole.simulator.encoders import ENCODERS, create_encoder, protocol_na
 from ketaconsole.simulator.engine import SimulatorEngine
 from ketaconsole.simulator.model import PhysiologyModel, load_simulator_config
 from ketaconsole.simulator.transport import PtyTransport, SerialPortTransport, SimTransport
+from ketaconsole.simulator.truth import TruthLog
 
 _DESCRIPTION = """\
 Run a simulated patient monitor for training and testing. A simulated adult patient (vital signs that
@@ -78,6 +80,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--model", metavar="NAME",
                         help="masimo only: the oximeter model whose line layout is sent, e.g. radical7 "
                         "(default), radical5, rad8")
+    parser.add_argument("--truth", type=Path, metavar="FILE",
+                        help="also write the numerics the simulated monitor displays to FILE, one JSON "
+                        "line each time they change (to check what the console recorded)")
     parser.add_argument("--patient", type=Path, metavar="FILE",
                         help="patient file (TOML) with baselines, drift, NIBP cycle and artefact rates "
                         "(default: the shipped resources/simulator/default.toml)")
@@ -108,8 +113,12 @@ def run_simulator(args: argparse.Namespace) -> int:
         until = f"for {args.duration:g} simulated s" if args.duration else "until Ctrl+C or SIGTERM"
         _status(f"simulating {args.protocol} on {transport.host_path}: seed {seed}, "
                 f"speed {args.speed:g}x, {until}")
-        engine = SimulatorEngine(PhysiologyModel(config, seed), encoder, transport, ScaledClock(args.speed))
-        failure = _run_until_stopped(engine, args.duration)
+        with contextlib.ExitStack() as resources:
+            truth = (TruthLog(resources.enter_context(args.truth.open("w", encoding="utf-8")))
+                     if args.truth else None)
+            engine = SimulatorEngine(PhysiologyModel(config, seed), encoder, transport,
+                                     ScaledClock(args.speed), on_frame=truth)
+            failure = _run_until_stopped(engine, args.duration)
         stats = engine.stats
         _status(f"stopped after {engine.simulated_s:.1f} simulated s: {stats.bytes_sent} bytes sent, "
                 f"{stats.bytes_dropped} dropped (nobody reading), {stats.bytes_received} received")

@@ -10,6 +10,7 @@ clock, ``speed`` for a :class:`~ketaconsole.core.clock.ScaledClock`). Bytes the 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,10 +36,14 @@ class EngineStats:
 
 
 class SimulatorEngine:
-    """Drives one simulated device. ``tick_s`` is the real time between ticks (seconds, > 0)."""
+    """Drives one simulated device. ``tick_s`` is the real time between ticks (seconds, > 0).
+
+    ``on_frame``, when given, sees every frame before it is encoded (e.g. a :class:`TruthLog`).
+    """
 
     def __init__(self, model: FrameSource, encoder: ProtocolEncoder, transport: SimTransport,
-                 clock: Clock, tick_s: float = 0.02) -> None:
+                 clock: Clock, tick_s: float = 0.02,
+                 on_frame: Callable[[SimFrame], None] | None = None) -> None:
         if tick_s <= 0:
             raise ValueError("tick_s must be positive")
         self.model = model
@@ -46,6 +51,7 @@ class SimulatorEngine:
         self.transport = transport
         self.clock = clock
         self.tick_s = tick_s
+        self.on_frame = on_frame
         self.stats = EngineStats()
         self.first_stamp: Stamp | None = None
         self.last_stamp: Stamp | None = None
@@ -67,6 +73,8 @@ class SimulatorEngine:
         if self.first_stamp is None:
             self.first_stamp = frame.stamp
         self.last_stamp = frame.stamp
+        if self.on_frame is not None:
+            self.on_frame(frame)
         output = self.encoder.produce(frame)
         if output:
             sent = self.transport.write(output)

@@ -1,0 +1,1 @@
+"""Alembic revisions, one module per schema version, oldest first by ``down_revision``."""

@@ -1,0 +1,39 @@
+"""Read-only values the database hands back that are not core device outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ketaconsole.core.clock import Stamp
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One session as listed to people. Times are aware UTC.
+
+    ``interrupted`` is true when the session is still ``recording`` but its heartbeat is older than
+    the staleness limit: the recorder died and the session can be resumed.
+    """
+
+    id: str
+    patient_identifier: str | None
+    protocol: str
+    port: str
+    started_utc: datetime
+    ended_utc: datetime | None
+    status: str
+    last_heartbeat_utc: datetime
+    observation_count: int
+    interrupted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEvent:
+    """A line on the session timeline: ``kind`` (e.g. ``device-alarm``), when, what, and who."""
+
+    kind: str
+    stamp: Stamp
+    detail: dict[str, Any]
+    user: str | None = None
