@@ -20,6 +20,8 @@ Only bytes that decode into outputs count as data: a stream of garbage does not 
 from __future__ import annotations
 
 import logging
+import os
+import termios
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ import serial
 
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.observations import DeviceOutput
-from ketaconsole.devices.base import MonitorDriver
+from ketaconsole.devices.base import MonitorDriver, SerialSettings
 
 log = logging.getLogger(__name__)
 
@@ -110,21 +112,32 @@ class SerialLink:
         while not self._stop.is_set():
             try:
                 port = self._open()
-            except (serial.SerialException, OSError, ValueError) as error:
+            except Exception as error:  # whatever stops the port opening, the nurse must see it
                 self._set_state(LinkState.DISCONNECTED, f"{self.port}: {error}")
                 self._stop.wait(self._reconnect_interval_s)
                 continue
             try:
                 self._pump(port)
-            except (serial.SerialException, OSError) as error:
+            except (serial.SerialException, OSError, termios.error) as error:
                 self._set_state(LinkState.DISCONNECTED, f"{self.port}: {error}")
+            except Exception as error:  # a bug must not freeze the link silently: report, reopen
+                log.exception("serial link %s failed", self.port)
+                self._set_state(LinkState.DISCONNECTED, f"{self.port}: internal error: {error}")
             finally:
                 port.close()
             self._stop.wait(self._reconnect_interval_s)
         self._set_state(LinkState.DISCONNECTED, f"{self.port}: closed")
 
     def _open(self) -> serial.Serial:
+        """Open the port with the driver's line settings.
+
+        A pseudo-terminal (a simulator) has no line: it ignores parity and flow control, and Linux
+        refuses to have parity set on it a second time (``tcsetattr`` fails with EINVAL after a
+        reconnection), so it is opened 8N1 without flow control.
+        """
         settings = self.driver.serial_settings
+        if _is_pseudo_terminal(self.port):
+            settings = SerialSettings(settings.baudrate)
         return serial.serial_for_url(
             self.port,
             baudrate=settings.baudrate,
@@ -187,3 +200,8 @@ class SerialLink:
                 listener(self._status)
             except Exception:
                 log.exception("link state listener failed")
+
+
+def _is_pseudo_terminal(port: str) -> bool:
+    """True for a Unix 98 pseudo-terminal slave (``/dev/pts/N``), also when reached through a symlink."""
+    return os.path.realpath(port).startswith("/dev/pts/")
