@@ -31,6 +31,10 @@ class Stamp:
         """Elapsed seconds from ``earlier`` to this stamp, by the monotonic clock."""
         return (self.monotonic_ns - earlier.monotonic_ns) / NS_PER_S
 
+    def shifted(self, seconds: float) -> Stamp:
+        """The stamp ``seconds`` later (earlier when negative), on both clocks."""
+        return Stamp(self.utc + timedelta(seconds=seconds), self.monotonic_ns + round(seconds * NS_PER_S))
+
 
 class Clock(Protocol):
     """Source of :class:`Stamp` values. Implementations must be safe to call from any thread."""

@@ -267,7 +267,9 @@ class DatexS5Driver(MonitorDriver):
                 self.stats.subrecords_skipped += 1
             elif len(sub.samples):
                 samples = self._wave_values(channel, sub.samples)
-                chunks.append(WaveformChunk(channel.key, received, channel.sample_rate_hz, samples,
+                # A record arrives after its last sample: the first sample is one record length earlier.
+                start = received.shifted(-len(samples) / channel.sample_rate_hz)
+                chunks.append(WaveformChunk(channel.key, start, channel.sample_rate_hz, samples,
                                             self.source, header.time))
         return chunks
 

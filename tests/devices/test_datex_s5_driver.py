@@ -171,7 +171,7 @@ def test_waveforms_are_scaled_with_invalid_samples_as_nan(driver, clock):
     assert co2.samples[0] == pytest.approx(4.00 / 100 * 750.0, rel=1e-6)
     assert math.isnan(co2.samples[1])
     record_time = datetime.fromtimestamp(T0, UTC)
-    assert all(c.start == clock.now() and c.device_time == record_time and c.source == "bed-1"
+    assert all(c.start == clock.now().shifted(-c.duration_s) and c.device_time == record_time and c.source == "bed-1"
                for c in (ecg, pleth, co2))
 
 
