@@ -171,8 +171,9 @@ def test_waveforms_are_scaled_with_invalid_samples_as_nan(driver, clock):
     assert co2.samples[0] == pytest.approx(4.00 / 100 * 750.0, rel=1e-6)
     assert math.isnan(co2.samples[1])
     record_time = datetime.fromtimestamp(T0, UTC)
-    assert all(c.start == clock.now().shifted(-c.duration_s) and c.device_time == record_time and c.source == "bed-1"
-               for c in (ecg, pleth, co2))
+    for chunk in (ecg, pleth, co2):
+        assert chunk.start == clock.now().shifted(-chunk.duration_s), "first sample one record length ago"
+        assert chunk.device_time == record_time and chunk.source == "bed-1"
 
 
 def test_co2_wave_is_nan_until_an_ambient_pressure_is_known(driver):
