@@ -1,0 +1,123 @@
+"""What the numeric tiles and the connection label say (Qt-free, so it is tested without widgets).
+
+Rules a nurse can rely on:
+
+* a number is only shown as fresh when its newest reading is at most :data:`STALE_AFTER_S` seconds
+  old; an older number stays visible but greyed, with its age ("42 s ago");
+* a value the monitor marks as absent (sensor off, invalid …) is a dash with the reason, never a
+  number;
+* before the first reading a tile shows a dash and "no value yet".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from ketaconsole.core.clock import Stamp
+from ketaconsole.core.observations import AbsentReason, Observation
+from ketaconsole.devices.link import LinkState, LinkStatus
+
+STALE_AFTER_S = 10.0
+DASH = "–"
+
+
+class Freshness(Enum):
+    """How a tile's content may be read; the value is the Qt property used by the style sheet."""
+
+    FRESH = "fresh"
+    STALE = "stale"
+    ABSENT = "absent"
+    NO_VALUE = "no-value"
+
+
+@dataclass(frozen=True, slots=True)
+class TileSpec:
+    """A tile of the form: ``key`` prefixes its widget names (``hr_value`` …).
+
+    ``parameters`` are registry keys; the NIBP tile shows systolic/diastolic (mean), the others one
+    parameter. ``required`` of them must have a value for a number to be shown. ``decimals`` is the
+    number of digits after the point.
+    """
+
+    key: str
+    parameters: tuple[str, ...]
+    required: int = 1
+    decimals: int = 0
+
+
+TILES = (
+    TileSpec("hr", ("HR",)),
+    TileSpec("spo2", ("SPO2",)),
+    TileSpec("pr", ("PR",)),
+    TileSpec("nibp", ("NIBP_SYS", "NIBP_DIA", "NIBP_MEAN"), required=2),
+    TileSpec("rr", ("RR",)),
+    TileSpec("etco2", ("ETCO2",)),
+    TileSpec("temp", ("TEMP",), decimals=1),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TileText:
+    """The big ``value`` line, the small ``note`` line under it, and how to colour both."""
+
+    value: str
+    note: str
+    freshness: Freshness
+
+
+def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp) -> TileText:
+    """The content of ``spec``'s tile given the newest observation of each parameter at ``now``."""
+    required = [latest.get(key) for key in spec.parameters[: spec.required]]
+    present = [observation for observation in required if observation is not None]
+    if len(present) < spec.required:
+        return TileText(DASH, "no value yet", Freshness.NO_VALUE)
+    age_s = max(now.seconds_since(observation.received) for observation in present)
+    age_note = age_text(age_s) if age_s > STALE_AFTER_S else ""
+    absent = next((observation for observation in present if observation.value is None), None)
+    if absent is not None:
+        reason = reason_text(absent.absent_reason)
+        return TileText(DASH, f"{reason}, {age_note}" if age_note else reason, Freshness.ABSENT)
+    numbers = [observation.value for observation in present if observation.value is not None]
+    value = "/".join(_format(number, spec.decimals) for number in numbers)
+    for key in spec.parameters[spec.required :]:
+        optional = latest.get(key)
+        if optional is not None and optional.value is not None:
+            value += f" ({_format(optional.value, spec.decimals)})"
+    return TileText(value, age_note, Freshness.STALE if age_note else Freshness.FRESH)
+
+
+def reason_text(reason: AbsentReason | None) -> str:
+    """``AbsentReason.SENSOR_OFF`` → ``"sensor off"``."""
+    return reason.value.replace("-", " ") if reason is not None else "no value"
+
+
+def age_text(age_s: float) -> str:
+    """A reading's age for people: ``"42 s ago"`` below 2 min, ``"5 min ago"`` below 2 h, else hours."""
+    seconds = int(age_s)
+    if seconds < 120:
+        return f"{seconds} s ago"
+    if seconds < 7200:
+        return f"{seconds // 60} min ago"
+    return f"{seconds // 3600} h ago"
+
+
+_LINK_WORDS = {
+    LinkState.CONNECTING: "connecting…",
+    LinkState.CONNECTED: "connected",
+    LinkState.NO_DATA: "NO DATA",
+    LinkState.DISCONNECTED: "DISCONNECTED",
+}
+
+
+def link_text(status: LinkStatus | None) -> str:
+    """The connection label, e.g. ``"Monitor: NO DATA – nothing decodable for 3 s"``."""
+    if status is None:
+        return "Monitor: waiting for the first status"
+    words = _LINK_WORDS[status.state]
+    return f"Monitor: {words} – {status.detail}" if status.detail else f"Monitor: {words}"
+
+
+def _format(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}"

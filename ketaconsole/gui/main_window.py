@@ -1,0 +1,83 @@
+"""The console window: the numeric tiles and the connection label, refreshed at 2 Hz.
+
+The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
+serial link or the database. Every refresh re-evaluates the age of every shown value against the
+clock, so a value stops looking fresh even when nothing new arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from ketaconsole.core.clock import Clock, Stamp
+from ketaconsole.core.observations import Observation
+from ketaconsole.devices.link import LinkStatus
+from ketaconsole.gui.display_text import TILES, TileSpec, link_text, tile_text
+from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
+from ketaconsole.gui.live_feed import LiveFeed
+
+REFRESH_INTERVAL_MS = 500
+
+STYLE_SHEET = """
+QLabel[freshness="stale"], QLabel[freshness="absent"], QLabel[freshness="no-value"] { color: #8c8c8c; }
+QLabel#connection_label { padding: 4px 8px; }
+QLabel#connection_label[link_state="connected"] { color: #1b6e20; }
+QLabel#connection_label[link_state="connecting"] { color: #8a6d00; }
+QLabel#connection_label[link_state="no-data"], QLabel#connection_label[link_state="disconnected"] {
+    color: white; background-color: #b00020;
+}
+"""
+
+
+class MainWindow(QMainWindow):
+    """Shows what ``feed`` delivers; ages are measured with ``clock`` (the recorder's clock)."""
+
+    def __init__(self, feed: LiveFeed, clock: Clock, *, status_message: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setStyleSheet(STYLE_SHEET)
+        self.ui.statusbar.showMessage(status_message)
+        self._feed = feed
+        self._clock = clock
+        self._latest: dict[str, Observation] = {}
+        self._link_status: LinkStatus | None = None
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Take everything the feed has gathered and redraw the tiles and the connection label."""
+        for item in self._feed.drain():
+            if isinstance(item, LinkStatus):
+                self._link_status = item
+            else:
+                self._latest[item.parameter] = item
+        now = self._clock.now()
+        for spec in TILES:
+            self._show_tile(spec, now)
+        label = self.ui.connection_label
+        label.setText(link_text(self._link_status))
+        _set_style_property(label, "link_state", self._link_status.state.value if self._link_status else "")
+
+    def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
+        text = tile_text(spec, self._latest, now)
+        value_label: QLabel = getattr(self.ui, f"{spec.key}_value")
+        note_label: QLabel = getattr(self.ui, f"{spec.key}_note")
+        value_label.setText(text.value)
+        note_label.setText(text.note)
+        for label in (value_label, note_label):
+            _set_style_property(label, "freshness", text.freshness.value)
+
+
+def _set_style_property(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet selects on, re-polishing only when it changes."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
