@@ -8,6 +8,7 @@ clock, so a value stops looking fresh even when nothing new arrives.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ketaconsole.core.clock import Clock, Stamp
@@ -18,6 +19,7 @@ from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
 from ketaconsole.gui.live_feed import LiveFeed
 
 REFRESH_INTERVAL_MS = 500
+MIN_VALUE_POINT_SIZE = 8.0
 
 STYLE_SHEET = """
 QLabel[freshness="stale"], QLabel[freshness="absent"], QLabel[freshness="no-value"] { color: #8c8c8c; }
@@ -44,6 +46,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._latest: dict[str, Observation] = {}
         self._link_status: LinkStatus | None = None
+        self._designed_point_size = {
+            spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES
+        }
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.refresh_timer.timeout.connect(self.refresh)
@@ -64,14 +69,39 @@ class MainWindow(QMainWindow):
         label.setText(link_text(self._link_status))
         _set_style_property(label, "link_state", self._link_status.state.value if self._link_status else "")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for spec in TILES:
+            self._fit_value(spec)
+
+    def _value_label(self, spec: TileSpec) -> QLabel:
+        return getattr(self.ui, f"{spec.key}_value")
+
     def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
         text = tile_text(spec, self._latest, now)
-        value_label: QLabel = getattr(self.ui, f"{spec.key}_value")
+        value_label = self._value_label(spec)
         note_label: QLabel = getattr(self.ui, f"{spec.key}_note")
-        value_label.setText(text.value)
+        if value_label.text() != text.value:
+            value_label.setText(text.value)
+            self._fit_value(spec)
         note_label.setText(text.note)
         for label in (value_label, note_label):
             _set_style_property(label, "freshness", text.freshness.value)
+
+    def _fit_value(self, spec: TileSpec) -> None:
+        """Shrink the value's font until the whole text fits its tile: a clipped "130/81" that
+        reads "30/81" is a wrong number. Never larger than the size designed in the form."""
+        label = self._value_label(spec)
+        font = label.font()
+        size = self._designed_point_size[spec.key]
+        available = label.contentsRect().width()
+        while size > MIN_VALUE_POINT_SIZE:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).horizontalAdvance(label.text()) <= available:
+                break
+            size -= 1
+        font.setPointSizeF(max(size, MIN_VALUE_POINT_SIZE))
+        label.setFont(font)
 
 
 def _set_style_property(widget: QWidget, name: str, value: str) -> None:

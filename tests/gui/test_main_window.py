@@ -199,3 +199,18 @@ def test_gui_command_starts_records_and_saves_a_screenshot(tmp_path: Path) -> No
         check=True,
     )
     assert result.stdout.split()[1] in sessions.stdout
+
+
+@pytest.mark.parametrize("width", [1100, 700])
+def test_a_long_value_is_never_clipped(window: MainWindow, feed: LiveFeed, clock: ManualClock,
+                                       qtbot: QtBot, width: int) -> None:
+    """A clipped "130/81 (97)" reads "30/81 (97": the value must shrink to fit, whatever the width."""
+    window.resize(width, 560)
+    observe(feed, clock, "NIBP_SYS", 130)
+    observe(feed, clock, "NIBP_DIA", 81)
+    observe(feed, clock, "NIBP_MEAN", 97)
+    window.refresh()
+    qtbot.wait(50)
+    value = label(window, "nibp_value")
+    assert value.text() == "130/81 (97)"
+    assert value.fontMetrics().horizontalAdvance(value.text()) <= value.contentsRect().width()
