@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 from ketaconsole.acquisition.recorder import Recorder
+from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.core.clock import SystemClock
+from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.live_feed import LiveFeed
 from ketaconsole.simulator.launcher import SimulatorStartError, launch_simulator
 from ketaconsole.storage.config import resolve_database_url
@@ -23,6 +25,8 @@ from ketaconsole.storage.database import Database
 from ketaconsole.storage.errors import StorageError
 
 SIMULATED_PROTOCOLS = ("masimo", "datex-s5")
+NO_MONITOR_HINT = ("no monitor chosen, not recording – start with: ketaconsole gui --port PATH "
+                   "--protocol NAME, or ketaconsole gui --simulated datex-s5 for training")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(needs --protocol)")
     parser.add_argument("--protocol", metavar="NAME",
                         help="protocol of the monitor on --port, e.g. masimo or datex-s5")
+    parser.add_argument("--resume", metavar="SESSION",
+                        help="continue an interrupted session (id or unique prefix) instead of starting one")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window to PNG just before --quit-after ends it")
     parser.add_argument("--quit-after", type=_positive_seconds, metavar="SECONDS",
@@ -49,8 +55,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.simulated is None and args.port is None:
-        args.gui_parser.error("choose a monitor: --port PATH --protocol NAME, or --simulated PROTOCOL")
     if args.port is not None and args.protocol is None:
         args.gui_parser.error("--port needs --protocol")
     if args.simulated is not None and args.protocol is not None:
@@ -68,15 +72,22 @@ def run(args: argparse.Namespace) -> int:
 def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
     from ketaconsole.gui.app import run_console  # imports PySide6, so only when the window opens
 
+    clock = SystemClock()
+    feed = LiveFeed()
+    if args.simulated is None and args.port is None:
+        feed.put_link_status(LinkStatus(LinkState.DISCONNECTED, clock.now(), NO_MONITOR_HINT))
+        return run_console(feed, clock, title="KetaConsole – no monitor", status_message="Not recording",
+                           quit_after_s=args.quit_after, screenshot=args.screenshot)
     if args.simulated is not None:
         simulator = cleanup.enter_context(launch_simulator(args.simulated))
         port, protocol = simulator.port, args.simulated
     else:
         port, protocol = args.port, args.protocol
     database = cleanup.enter_context(Database(resolve_database_url(args.db)))
-    clock = SystemClock()
-    recorder = Recorder(database, port=port, protocol=protocol, clock=clock)
-    feed = LiveFeed()
+    if args.resume is None:
+        for offer in interrupted_session_offers(database, clock.now()):
+            print(f"ketaconsole gui: {offer}", file=sys.stderr)
+    recorder = Recorder(database, port=port, protocol=protocol, clock=clock, resume_session_id=args.resume)
     feed.put_link_status(recorder.link_status)
     recorder.add_output_listener(feed.put_outputs)
     recorder.add_link_state_listener(feed.put_link_status)

@@ -9,6 +9,7 @@ import threading
 from types import FrameType
 
 from ketaconsole.acquisition.recorder import Recorder
+from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.devices.base import UnknownProtocolError, available_drivers
 from ketaconsole.devices.link import LinkStatus
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace, database: Database) -> int:
     clock = SystemClock()
     if args.resume is None:
-        _offer_interrupted_sessions(database, clock)
+        for offer in interrupted_session_offers(database, clock.now(), command="record"):
+            print(f"ketaconsole record: {offer}", file=sys.stderr)
     try:
         recorder = Recorder(database, port=args.port, protocol=args.protocol, clock=clock,
                             patient_identifier=args.patient, resume_session_id=args.resume)
@@ -73,16 +75,6 @@ def _record(args: argparse.Namespace, database: Database) -> int:
         recorder.stop()
     print(f"ketaconsole record: session {session_id} saved", file=sys.stderr)
     return 0
-
-
-def _offer_interrupted_sessions(database: Database, clock: SystemClock) -> None:
-    for summary in database.interrupted_sessions(clock.now()):
-        print(
-            f"ketaconsole record: session {summary.id} (started {summary.started_utc:%Y-%m-%d %H:%M} UTC) "
-            f"was interrupted; resume it with: ketaconsole record --resume {summary.id} "
-            f"--port PORT --protocol {summary.protocol}",
-            file=sys.stderr,
-        )
 
 
 def _print_link_status(status: LinkStatus) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -214,3 +215,34 @@ def test_a_long_value_is_never_clipped(window: MainWindow, feed: LiveFeed, clock
     value = label(window, "nibp_value")
     assert value.text() == "130/81 (97)"
     assert value.fontMetrics().horizontalAdvance(value.text()) <= value.contentsRect().width()
+
+
+@pytest.mark.slow
+def test_ketaconsole_alone_opens_the_window_without_a_monitor(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    console = subprocess.Popen(
+        [sys.executable, "-m", "ketaconsole", "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env,
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            console.wait(4)
+        console.send_signal(signal.SIGTERM)
+        _, stderr = console.communicate(timeout=20)
+    finally:
+        if console.poll() is None:
+            console.kill()
+    assert console.returncode == 0, stderr
+    assert "Traceback" not in stderr
+
+
+def test_without_a_monitor_the_window_says_so(qtbot: QtBot) -> None:
+    from ketaconsole.cli.gui import NO_MONITOR_HINT
+
+    feed = LiveFeed()
+    clock = SystemClock()
+    feed.put_link_status(LinkStatus(LinkState.DISCONNECTED, clock.now(), NO_MONITOR_HINT))
+    shown = MainWindow(feed, clock)
+    qtbot.addWidget(shown)
+    assert "no monitor chosen, not recording" in shown.ui.connection_label.text()
+    assert shown.ui.connection_label.property("link_state") == "disconnected"

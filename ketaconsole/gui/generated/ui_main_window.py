@@ -34,6 +34,7 @@ class Ui_MainWindow(object):
         font.setPointSize(14)
         font.setBold(True)
         self.connection_label.setFont(font)
+        self.connection_label.setWordWrap(True)
 
         self.central_layout.addWidget(self.connection_label)
 
