@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ketaconsole.acquisition.recorder import Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
+from ketaconsole.cli.common import positive_float
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.live_feed import LiveFeed
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="continue an interrupted session (id or unique prefix) instead of starting one")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window to PNG just before --quit-after ends it")
-    parser.add_argument("--quit-after", type=_positive_seconds, metavar="SECONDS",
+    parser.add_argument("--quit-after", type=positive_float, metavar="SECONDS",
                         help="close the window after SECONDS (for checks and screenshots)")
     parser.set_defaults(func=run, gui_parser=parser)
 
@@ -103,13 +104,3 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
         quit_after_s=args.quit_after,
         screenshot=args.screenshot,
     )
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = float("nan")
-    if not 0 < seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
-    return seconds

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import threading
-from types import FrameType
 
 from ketaconsole.acquisition.recorder import Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
+from ketaconsole.cli.common import positive_float, stop_on_signals
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.devices.base import UnknownProtocolError, available_drivers
 from ketaconsole.devices.link import LinkStatus
 from ketaconsole.storage.config import resolve_database_url
 from ketaconsole.storage.database import Database
+from ketaconsole.storage.errors import StorageError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="serial device or pyserial URL, e.g. /dev/ttyUSB0 or a simulator's PORT path")
     parser.add_argument("--protocol", required=True,
                         help=f"monitor protocol: {', '.join(sorted(available_drivers()))}")
-    parser.add_argument("--duration", type=float, metavar="S",
+    parser.add_argument("--duration", type=positive_float, metavar="S",
                         help="stop after S seconds (default: run until interrupted)")
     parser.add_argument("--patient", metavar="ID", help="patient identifier (MRN) to file the session under")
     parser.add_argument("--resume", metavar="SESSION",
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         database = Database(resolve_database_url(args.db))
-    except Exception as error:
+    except StorageError as error:
         print(f"ketaconsole record: cannot open the database: {error}", file=sys.stderr)
         return 2
     try:
@@ -62,28 +62,20 @@ def _record(args: argparse.Namespace, database: Database) -> int:
         return 2
     recorder.add_link_state_listener(_print_link_status)
     stop = threading.Event()
-    _stop_on_signals(stop)
-    try:
-        session_id = recorder.start()
-    except LookupError as error:
-        print(f"ketaconsole record: {error}", file=sys.stderr)
-        return 2
-    print(f"SESSION {session_id}", flush=True)
-    try:
-        stop.wait(args.duration)
-    finally:
-        recorder.stop()
+    with stop_on_signals(stop):
+        try:
+            session_id = recorder.start()
+        except StorageError as error:  # unknown, ambiguous or still-running session to resume
+            print(f"ketaconsole record: {error}", file=sys.stderr)
+            return 2
+        print(f"SESSION {session_id}", flush=True)
+        try:
+            stop.wait(args.duration)
+        finally:
+            recorder.stop()
     print(f"ketaconsole record: session {session_id} saved", file=sys.stderr)
     return 0
 
 
 def _print_link_status(status: LinkStatus) -> None:
     print(f"ketaconsole record: link {status.state.value}: {status.detail}", file=sys.stderr, flush=True)
-
-
-def _stop_on_signals(stop: threading.Event) -> None:
-    def handler(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)

@@ -11,16 +11,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import secrets
-import signal
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import serial
 
+from ketaconsole.cli.common import non_negative_int, positive_float, stop_on_signals
 from ketaconsole.core.clock import ScaledClock
 from ketaconsole.simulator.encoders import ENCODERS, create_encoder, protocol_names
 from ketaconsole.simulator.engine import SimulatorEngine
@@ -69,13 +66,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--link", type=Path, metavar="PATH",
                         help="with --pty: also create a symlink PATH to the pseudo-terminal (replacing an "
                         "old symlink, never a file) and print PATH instead; removed on exit")
-    parser.add_argument("--seed", type=_non_negative_int, metavar="N",
+    parser.add_argument("--seed", type=non_negative_int, metavar="N",
                         help="random seed of the patient; the same seed gives the same patient "
                         "(default: a random seed, shown on stderr)")
-    parser.add_argument("--speed", type=_positive_float, default=1.0, metavar="X",
+    parser.add_argument("--speed", type=positive_float, default=1.0, metavar="X",
                         help="simulated time as a multiple of real time, e.g. 60 = one simulated minute "
                         "per real second (default: 1)")
-    parser.add_argument("--duration", type=_positive_float, metavar="S",
+    parser.add_argument("--duration", type=positive_float, metavar="S",
                         help="stop after S SIMULATED seconds (default: run until Ctrl+C or SIGTERM)")
     parser.add_argument("--model", metavar="NAME",
                         help="masimo only: the oximeter model whose line layout is sent, e.g. radical7 "
@@ -143,43 +140,12 @@ def _run_until_stopped(engine: SimulatorEngine, duration_s: float | None) -> Bas
             failures.append(error)
 
     worker = threading.Thread(target=work, name="simulator-engine")
-    with _stop_on_signals(stop):
+    with stop_on_signals(stop, _status):
         worker.start()
         while worker.is_alive():
             worker.join(0.1)
     return failures[0] if failures else None
 
 
-@contextmanager
-def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """Set ``stop`` on SIGINT and SIGTERM while inside; the previous handlers are restored after."""
-    def handle(signum: int, frame: Any) -> None:
-        _status(f"{signal.Signals(signum).name} received, stopping")
-        stop.set()
-
-    previous = {signum: signal.signal(signum, handle) for signum in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
 def _status(message: str) -> None:
     print(f"ketaconsole sim: {message}", file=sys.stderr, flush=True)
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"must be a whole number ≥ 0, got {text!r}")
-    return int(text)
