@@ -19,9 +19,10 @@ import serial
 
 from ketaconsole.cli.common import non_negative_int, positive_float, stop_on_signals
 from ketaconsole.core.clock import ScaledClock
+from ketaconsole.simulator.config import load_simulator_config
 from ketaconsole.simulator.encoders import ENCODERS, create_encoder, protocol_names
 from ketaconsole.simulator.engine import SimulatorEngine
-from ketaconsole.simulator.model import PhysiologyModel, load_simulator_config
+from ketaconsole.simulator.model import PhysiologyModel
 from ketaconsole.simulator.transport import PtyTransport, SerialPortTransport, SimTransport
 from ketaconsole.simulator.truth import TruthLog
 

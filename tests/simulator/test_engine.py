@@ -17,9 +17,10 @@ from ketaconsole.core.clock import ManualClock, ScaledClock
 from ketaconsole.core.observations import Observation
 from ketaconsole.devices.base import SerialSettings
 from ketaconsole.simulator.base import ProtocolEncoder, SimFrame
+from ketaconsole.simulator.config import load_simulator_config
 from ketaconsole.simulator.encoders import create_encoder, encoder_class
 from ketaconsole.simulator.engine import SimulatorEngine
-from ketaconsole.simulator.model import PhysiologyModel, load_simulator_config
+from ketaconsole.simulator.model import PhysiologyModel
 from ketaconsole.simulator.transport import PtyTransport, SerialPortTransport
 
 LINE = re.compile(rb"T=(\d+) HR=(\S+)\n")

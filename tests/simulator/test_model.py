@@ -11,12 +11,8 @@ import pytest
 
 from ketaconsole.core.clock import ManualClock
 from ketaconsole.simulator.base import SimFrame
-from ketaconsole.simulator.model import (
-    NumericDefaults,
-    PhysiologyModel,
-    SimulatorConfig,
-    load_simulator_config,
-)
+from ketaconsole.simulator.config import NumericDefaults, SimulatorConfig, load_simulator_config
+from ketaconsole.simulator.model import PhysiologyModel
 
 
 def clean_config(**baselines: float) -> SimulatorConfig:
