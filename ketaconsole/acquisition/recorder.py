@@ -14,17 +14,23 @@ Events written (``session_events.kind``):
 * ``connection-lost`` when data stops flowing (link ``NO_DATA`` or ``DISCONNECTED`` after data),
   with the link's reason;
 * ``data-gap`` when data flows again after a loss, with the gap's start, end and length in seconds
-  (measured on the monotonic clock from the last data before the loss to the first data after it).
+  (measured on the monotonic clock from the last data before the loss to the first data after it);
+* ``note`` for a time-stamped note a person wrote (text, category, user).
+
+Values typed in by a person (:meth:`Recorder.add_manual_observations`) are stored as observations
+marked manual, and pass through the same output listeners as the monitor's, so every view shows them.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ketaconsole.core.clock import Clock, Stamp
-from ketaconsole.core.observations import DeviceOutput
+from ketaconsole.core.observations import DeviceOutput, Observation
 from ketaconsole.devices.base import driver_class
 from ketaconsole.devices.link import LinkState, LinkStatus, SerialLink
 from ketaconsole.storage.database import Database
@@ -32,6 +38,17 @@ from ketaconsole.storage.writer import SessionWriter
 
 OutputListener = Callable[[Sequence[DeviceOutput]], None]
 LinkListener = Callable[[LinkStatus], None]
+EventListener = Callable[["RecordedEvent"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedEvent:
+    """A session event as written: ``kind`` (e.g. ``"note"``), when, details and who (if a person)."""
+
+    kind: str
+    stamp: Stamp
+    detail: Mapping[str, Any]
+    user: str | None = None
 
 _DATA_LOST_STATES = (LinkState.NO_DATA, LinkState.DISCONNECTED)
 
@@ -60,6 +77,7 @@ class Recorder:
         self._link = SerialLink(port, self._driver, clock, self._on_outputs, no_data_after_s=no_data_after_s)
         self._link.add_state_listener(self._on_link_status)
         self._output_listeners: list[OutputListener] = []
+        self._event_listeners: list[EventListener] = []
         self._lock = threading.Lock()
         self._writer: SessionWriter | None = None
         self._last_data: Stamp | None = None
@@ -80,6 +98,23 @@ class Recorder:
     def add_output_listener(self, callback: OutputListener) -> None:
         """Call ``callback`` with every batch of decoded outputs (on the link thread)."""
         self._output_listeners.append(callback)
+
+    def add_event_listener(self, callback: EventListener) -> None:
+        """Call ``callback`` with every session event this recorder writes (on the writing thread)."""
+        self._event_listeners.append(callback)
+
+    def add_manual_observations(self, observations: Sequence[Observation]) -> None:
+        """Record values a person typed in; each must be marked ``manual`` (refused otherwise)."""
+        if not all(o.manual for o in observations):
+            raise ValueError("manual entries must be marked manual")
+        self.writer.submit(observations)
+        self._notify_outputs(observations)
+
+    def add_note(self, text: str, *, category: str, user: str, stamp: Stamp | None = None) -> None:
+        """Record a time-stamped note by ``user`` (``stamp`` defaults to now)."""
+        if not text.strip():
+            raise ValueError("a note needs text")
+        self._record_event("note", stamp or self._clock.now(), {"text": text, "category": category}, user)
 
     def add_link_state_listener(self, callback: LinkListener) -> None:
         """Call ``callback`` on every link state change (on the link thread)."""
@@ -102,8 +137,7 @@ class Recorder:
             )
         self.session_id = session_id
         self._writer = SessionWriter(self._database, session_id, clock=self._clock)
-        detail = {"protocol": self._protocol, "port": self._port}
-        self._writer.submit_event("recording-started", started, detail)
+        self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port})
         self._link.start()
         return session_id
 
@@ -113,7 +147,7 @@ class Recorder:
         self._stopping.set()
         self._link.stop()
         ended = self._clock.now()
-        writer.submit_event("session-ended", ended, {})
+        self._record_event("session-ended", ended, {})
         writer.close()
         self._database.end_session(writer.session_id, ended)
 
@@ -124,10 +158,20 @@ class Recorder:
             self._lost_at = None
             self._last_data = now
         if lost_at is not None and last_data is not None:
-            self.writer.submit_event("data-gap", now, _gap_detail(last_data, now))
+            self._record_event("data-gap", now, _gap_detail(last_data, now))
         self.writer.submit(outputs)
+        self._notify_outputs(outputs)
+
+    def _notify_outputs(self, outputs: Sequence[DeviceOutput]) -> None:
         for listener in self._output_listeners:
             listener(outputs)
+
+    def _record_event(self, kind: str, stamp: Stamp, detail: Mapping[str, Any],
+                      user: str | None = None) -> None:
+        self.writer.submit_event(kind, stamp, dict(detail), user)
+        event = RecordedEvent(kind, stamp, detail, user)
+        for listener in self._event_listeners:
+            listener(event)
 
     def _on_link_status(self, status: LinkStatus) -> None:
         if status.state not in _DATA_LOST_STATES or self._writer is None or self._stopping.is_set():
@@ -136,9 +180,8 @@ class Recorder:
             if self._lost_at is not None or self._last_data is None:
                 return
             self._lost_at = status.since
-        self._writer.submit_event(
-            "connection-lost", status.since, {"state": status.state.value, "detail": status.detail}
-        )
+        detail = {"state": status.state.value, "detail": status.detail}
+        self._record_event("connection-lost", status.since, detail)
 
 
 def _gap_detail(last_data: Stamp, resumed: Stamp) -> dict[str, str | float]:
