@@ -10,7 +10,8 @@ Events written (``session_events.kind``):
 
 * ``recording-started`` (protocol and port) each time recording starts, after a
   ``session-resumed`` event that storage writes when an interrupted session is reopened;
-* ``session-ended``;
+* ``session-ended``, or ``recording-paused`` when the console closes and leaves the session open to
+  be resumed;
 * ``connection-lost`` when data stops flowing (link ``NO_DATA`` or ``DISCONNECTED`` after data),
   with the link's reason;
 * ``data-gap`` when data flows again after a loss, with the gap's start, end and length in seconds
@@ -141,15 +142,20 @@ class Recorder:
         self._link.start()
         return session_id
 
-    def stop(self) -> None:
-        """Stop reading, write everything received, end the session."""
+    def stop(self, *, end_session: bool = True) -> None:
+        """Stop reading and write everything received.
+
+        With ``end_session`` the session is closed for good; without it the session stays open,
+        marked ``recording-paused``, and is offered for resumption at the next start.
+        """
         writer = self.writer
         self._stopping.set()
         self._link.stop()
-        ended = self._clock.now()
-        self._record_event("session-ended", ended, {})
+        stopped = self._clock.now()
+        self._record_event("session-ended" if end_session else "recording-paused", stopped, {})
         writer.close()
-        self._database.end_session(writer.session_id, ended)
+        if end_session:
+            self._database.end_session(writer.session_id, stopped)
 
     def _on_outputs(self, outputs: Sequence[DeviceOutput]) -> None:
         now = self._clock.now()

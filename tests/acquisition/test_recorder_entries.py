@@ -54,3 +54,15 @@ def test_device_values_cannot_pass_as_manual_entries(recorder):
     with pytest.raises(ValueError, match="text"):
         recorder.add_note("   ", category="other", user="nurse")
     recorder.stop()
+
+
+def test_stopping_without_ending_leaves_the_session_resumable(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    with Database(url) as database:
+        first = Recorder(database, port=str(tmp_path / "none"), protocol="masimo", clock=SystemClock())
+        session_id = first.start()
+        first.stop(end_session=False)
+        summary = database.find_session(session_id)
+        assert summary.status == "recording" and summary.ended_utc is None
+        kinds = [e.kind for e in database.events(session_id)]
+        assert kinds[-1] == "recording-paused" and "session-ended" not in kinds
