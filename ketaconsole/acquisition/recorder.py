@@ -32,6 +32,7 @@ from typing import Any
 
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.observations import DeviceOutput, Observation
+from ketaconsole.core.patient import PatientDetails
 from ketaconsole.devices.base import driver_class
 from ketaconsole.devices.link import LinkState, LinkStatus, SerialLink
 from ketaconsole.storage.database import Database
@@ -52,6 +53,7 @@ class RecordedEvent:
     user: str | None = None
 
 _DATA_LOST_STATES = (LinkState.NO_DATA, LinkState.DISCONNECTED)
+_PATIENT_FIELDS = ("name", "date_of_birth", "weight_kg", "allergies", "notes")
 
 
 class Recorder:
@@ -65,6 +67,7 @@ class Recorder:
         protocol: str,
         clock: Clock,
         patient_identifier: str | None = None,
+        patient: PatientDetails | None = None,
         resume_session_id: str | None = None,
         no_data_after_s: float = 3.0,
     ) -> None:
@@ -72,7 +75,10 @@ class Recorder:
         self._clock = clock
         self._port = port
         self._protocol = protocol
+        if patient is not None and patient_identifier is not None:
+            raise ValueError("give the patient's details or an identifier, not both")
         self._patient_identifier = patient_identifier
+        self._patient = patient
         self._resume_session_id = resume_session_id
         self._driver = driver_class(protocol)(clock, source=f"{protocol}@{port}")
         self._link = SerialLink(port, self._driver, clock, self._on_outputs, no_data_after_s=no_data_after_s)
@@ -128,19 +134,26 @@ class Recorder:
             session_id = self._database.find_session(self._resume_session_id).id
             self._database.reopen_session(session_id, started)
         else:
-            patient_id = (
-                self._database.get_or_create_patient(self._patient_identifier)
-                if self._patient_identifier
-                else None
-            )
             session_id = self._database.start_session(
-                protocol=self._protocol, port=self._port, started=started, patient_id=patient_id
+                protocol=self._protocol, port=self._port, started=started, patient_id=self._file_patient()
             )
         self.session_id = session_id
         self._writer = SessionWriter(self._database, session_id, clock=self._clock)
         self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port})
         self._link.start()
         return session_id
+
+    def _file_patient(self) -> int | None:
+        """The database id of the session's patient, creating the record or updating it with the
+        details just entered (a weight changes between sessions)."""
+        if self._patient is not None:
+            fields = {name: getattr(self._patient, name) for name in _PATIENT_FIELDS}
+            patient_id = self._database.get_or_create_patient(self._patient.identifier, **fields)
+            self._database.update_patient(self._patient.identifier, **fields)
+            return patient_id
+        if self._patient_identifier:
+            return self._database.get_or_create_patient(self._patient_identifier)
+        return None
 
     def stop(self, *, end_session: bool = True) -> None:
         """Stop reading and write everything received.

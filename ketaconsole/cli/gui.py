@@ -1,41 +1,48 @@
-"""``ketaconsole gui``: the console window on a monitor, or on a simulated monitor started for it.
+"""``ketaconsole gui``: the bedside console window (the default command).
 
-This module is the one place where the window meets the recorder: it opens the database, starts the
-recording, passes the recorder's outputs and link states to a ``LiveFeed`` and hands that to the
-window. PySide6 is imported only when the window opens, so ``ketaconsole --help`` and the headless
-subcommands never load Qt. The database is opened and the session started before the event loop,
-and the session is ended after it, so the running window never waits on I/O.
+This module is the one place where the window meets the recorder. Without ``--port`` or
+``--simulated`` it asks for the session in the start-session dialog (patient, operator, monitor, or
+an interrupted session to resume). It then starts the recording, connects the recorder's outputs,
+link states and events to a ``LiveFeed`` the window drains, and after the window closes stops the
+recorder: the session ends, or stays open to be resumed when the nurse chose "resume later".
+
+PySide6 is imported only when the window opens, so ``ketaconsole --help`` and the headless
+subcommands never load Qt. The database is opened and the session started before the window's
+event loop, and stopped after it, so the running window never waits on I/O; the history of a
+resumed session is loaded by a background thread.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import sys
+import threading
 from pathlib import Path
 
-from ketaconsole.acquisition.recorder import Recorder
+from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
+from ketaconsole.acquisition.session_request import SessionRequest
 from ketaconsole.cli.common import positive_float
 from ketaconsole.core.clock import SystemClock
-from ketaconsole.devices.link import LinkState, LinkStatus
-from ketaconsole.gui.live_feed import LiveFeed
+from ketaconsole.core.patient import PatientDetails
+from ketaconsole.devices.base import available_drivers
+from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
 from ketaconsole.simulator.launcher import SimulatorStartError, launch_simulator
 from ketaconsole.storage.config import resolve_database_url
 from ketaconsole.storage.database import Database
 from ketaconsole.storage.errors import StorageError
 
 SIMULATED_PROTOCOLS = ("masimo", "datex-s5")
-NO_MONITOR_HINT = ("no monitor chosen, not recording – start with: ketaconsole gui --port PATH "
-                   "--protocol NAME, or ketaconsole gui --simulated datex-s5 for training")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "gui",
         help="open the console window (the default command)",
-        description="Open the console window and record the monitor into a new session until the "
-        "window closes. Use --simulated to start a simulated monitor for training and testing.",
+        description="Open the bedside console. Without --port or --simulated it asks for the patient, "
+        "the operator and the monitor; with them it starts recording at once.",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--simulated", choices=SIMULATED_PROTOCOLS, metavar="PROTOCOL",
@@ -46,12 +53,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(needs --protocol)")
     parser.add_argument("--protocol", metavar="NAME",
                         help="protocol of the monitor on --port, e.g. masimo or datex-s5")
+    parser.add_argument("--patient", metavar="ID", help="patient identifier (MRN) to file the session under")
+    parser.add_argument("--operator", metavar="NAME",
+                        help="who runs the session, recorded with notes and manual values "
+                        "(default: the login name)")
     parser.add_argument("--resume", metavar="SESSION",
                         help="continue an interrupted session (id or unique prefix) instead of starting one")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window to PNG just before --quit-after ends it")
     parser.add_argument("--quit-after", type=positive_float, metavar="SECONDS",
-                        help="close the window after SECONDS (for checks and screenshots)")
+                        help="end the session and close the window after SECONDS (for checks and "
+                        "screenshots)")
     parser.set_defaults(func=run, gui_parser=parser)
 
 
@@ -71,36 +83,80 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
-    from ketaconsole.gui.app import run_console  # imports PySide6, so only when the window opens
+    from ketaconsole.gui.app import create_application, run_window  # imports PySide6
+    from ketaconsole.gui.main_window import CloseChoice, MainWindow
 
-    clock = SystemClock()
-    feed = LiveFeed()
-    if args.simulated is None and args.port is None:
-        feed.put_link_status(LinkStatus(LinkState.DISCONNECTED, clock.now(), NO_MONITOR_HINT))
-        return run_console(feed, clock, title="KetaConsole – no monitor", status_message="Not recording",
-                           quit_after_s=args.quit_after, screenshot=args.screenshot)
-    if args.simulated is not None:
-        simulator = cleanup.enter_context(launch_simulator(args.simulated))
-        port, protocol = simulator.port, args.simulated
-    else:
-        port, protocol = args.port, args.protocol
+    app = create_application()
     database = cleanup.enter_context(Database(resolve_database_url(args.db)))
-    if args.resume is None:
+    clock = SystemClock()
+    request = _request_from_arguments(args) if args.port or args.simulated else _ask_for_session(database)
+    if request is None:
+        return 0
+    if request.resume_session_id is None:
         for offer in interrupted_session_offers(database, clock.now()):
             print(f"ketaconsole gui: {offer}", file=sys.stderr)
-    recorder = Recorder(database, port=port, protocol=protocol, clock=clock, resume_session_id=args.resume)
+    port = request.port
+    if request.simulated:
+        port = cleanup.enter_context(launch_simulator(request.protocol)).port
+    assert port is not None
+    recorder = Recorder(database, port=port, protocol=request.protocol, clock=clock,
+                        patient=request.patient if request.patient.identifier else None,
+                        resume_session_id=request.resume_session_id)
+    feed = LiveFeed()
     feed.put_link_status(recorder.link_status)
     recorder.add_output_listener(feed.put_outputs)
     recorder.add_link_state_listener(feed.put_link_status)
+    recorder.add_event_listener(feed.put_event)
     session_id = recorder.start()
-    cleanup.callback(recorder.stop)
     print(f"SESSION {session_id}", flush=True)
-    monitor = f"{protocol} on {port}" + (" – SIMULATED MONITOR, training values" if args.simulated else "")
-    return run_console(
-        feed,
-        clock,
-        title=f"KetaConsole – {monitor}",
-        status_message=f"Session {session_id} · {monitor} · database {database.display_url}",
-        quit_after_s=args.quit_after,
-        screenshot=args.screenshot,
+    if request.resume_session_id is not None:
+        _load_history_in_background(database, session_id, feed)
+    monitor = f"{request.protocol} on {port}" + (
+        " – SIMULATED MONITOR, training values" if request.simulated else "")
+    patient = request.patient.name or request.patient.identifier or "no patient recorded"
+    window = MainWindow(feed, clock, controls=recorder, operator=request.operator,
+                        status_message=f"{patient} · operator {request.operator} · {monitor} · "
+                        f"session {session_id[:8]}")
+    window.setWindowTitle(f"KetaConsole – {patient} – {monitor}")
+    try:
+        return run_window(app, window, quit_after_s=args.quit_after, screenshot=args.screenshot)
+    finally:
+        recorder.stop(end_session=window.close_choice is not CloseChoice.RESUME_LATER)
+
+
+def _request_from_arguments(args: argparse.Namespace) -> SessionRequest:
+    patient = PatientDetails(args.patient or "", "", None, None, "", "")
+    return SessionRequest(
+        patient=patient,
+        operator=args.operator or getpass.getuser(),
+        port=None if args.simulated else args.port,
+        protocol=args.simulated or args.protocol,
+        simulated=args.simulated is not None,
+        resume_session_id=args.resume,
     )
+
+
+def _ask_for_session(database: Database) -> SessionRequest | None:
+    """The start-session dialog; ``None`` when the person cancels."""
+    from ketaconsole.gui.start_session_dialog import StartSessionDialog
+
+    dialog = StartSessionDialog(
+        load_patients=database.list_patients,
+        interrupted=database.interrupted_sessions(database.clock.now()),
+        protocols=sorted(available_drivers()),
+        operator=getpass.getuser(),
+    )
+    return dialog.request() if dialog.exec() else None
+
+
+def _load_history_in_background(database: Database, session_id: str, feed: LiveFeed) -> None:
+    """Read what the session recorded before this run and hand it to the window, off the GUI thread."""
+    started = database.clock.now()
+
+    def load() -> None:
+        observations = [o for o in database.observations(session_id) if o.received.utc < started.utc]
+        events = [RecordedEvent(e.kind, e.stamp, e.detail, e.user) for e in database.events(session_id)
+                  if e.stamp.utc < started.utc]
+        feed.put_history(HistoryBatch(observations, events))
+
+    threading.Thread(target=load, name=f"history {session_id[:8]}", daemon=True).start()

@@ -2,7 +2,8 @@
 
 An exception that escapes a slot is logged with its traceback and shown in one dialog; later ones
 are only logged, so a repeating fault cannot bury the screen in dialogs. SIGINT and SIGTERM close the
-window normally, so the caller can end the session cleanly.
+window without asking and leave the session open to be resumed (the machine may be shutting down);
+``--quit-after`` (scripted checks) ends the session.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from types import FrameType, TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ketaconsole.core.clock import Clock
-from ketaconsole.gui.live_feed import LiveFeed
-from ketaconsole.gui.main_window import MainWindow
+from ketaconsole.gui.main_window import CloseChoice, MainWindow
 
 log = logging.getLogger(__name__)
+
+ORGANISATION = "KetaConsole"
+APPLICATION = "KetaConsole"
 
 
 class ExceptionReporter:
@@ -43,39 +45,58 @@ class ExceptionReporter:
         self.dialog.show()
 
 
-def run_console(feed: LiveFeed, clock: Clock, *, title: str, status_message: str,
-                quit_after_s: float | None = None, screenshot: Path | None = None) -> int:
-    """Open the window on ``feed`` and run the event loop; return the exit status.
-
-    With ``quit_after_s`` the window closes by itself after that many seconds, saving a PNG of
-    itself to ``screenshot`` first when one is given (exit status 1 when the PNG cannot be written).
-    """
+def create_application() -> QApplication:
+    """The QApplication, with the names QSettings files are stored under and the exception hook."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("KetaConsole")
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
     sys.excepthook = ExceptionReporter()
-    window = MainWindow(feed, clock, status_message=status_message)
-    window.setWindowTitle(title)
-    _quit_on_signals(app)
-    if quit_after_s is not None:
-        QTimer.singleShot(round(quit_after_s * 1000), lambda: _finish(app, window, screenshot))
-    window.show()
-    return app.exec()
+    _close_on_signals(app)
+    return app
 
 
-def _finish(app: QApplication, window: MainWindow, screenshot: Path | None) -> None:
-    if screenshot is not None and not window.grab().save(str(screenshot), "PNG"):
-        log.error("could not write the screenshot %s", screenshot)
-        app.exit(1)
-        return
-    app.quit()
-
-
-def _quit_on_signals(app: QApplication) -> None:
-    """Let SIGINT/SIGTERM end the event loop (the 2 Hz refresh timer lets Python see them)."""
+def _close_on_signals(app: QApplication) -> None:
+    """Let SIGINT/SIGTERM close every window: a dialog is cancelled, the console window closes
+    without asking and leaves its session open to be resumed. A timer wakes the event loop so
+    Python sees the signal promptly."""
     def handle(signum: int, frame: FrameType | None) -> None:
         log.info("%s received, closing the console", signal.Signals(signum).name)
-        app.quit()
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.close_choice is None:
+                widget.close_choice = CloseChoice.RESUME_LATER
+            if widget.isVisible():
+                widget.close()
 
     signal.signal(signal.SIGINT, handle)
     signal.signal(signal.SIGTERM, handle)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+
+
+def run_window(app: QApplication, window: MainWindow, *, quit_after_s: float | None = None,
+               screenshot: Path | None = None) -> int:
+    """Show ``window`` and run the event loop until it closes; return the exit status.
+
+    With ``quit_after_s`` the window closes by itself after that many seconds, ending the session,
+    after saving a PNG of itself to ``screenshot`` when one is given (exit status 1 when the PNG
+    cannot be written).
+    """
+    status = 0
+
+    def finish() -> None:
+        nonlocal status
+        if screenshot is not None and not window.grab().save(str(screenshot), "PNG"):
+            log.error("could not write the screenshot %s", screenshot)
+            status = 1
+        window.close_choice = CloseChoice.END_SESSION
+        window.close()
+
+    if quit_after_s is not None:
+        QTimer.singleShot(round(quit_after_s * 1000), finish)
+    app.setQuitOnLastWindowClosed(True)
+    window.show()
+    app.exec()
+    return status

@@ -6,12 +6,15 @@ Rules a nurse can rely on:
   old; an older number stays visible but greyed, with its age ("42 s ago");
 * a value the monitor marks as absent (sensor off, invalid …) is a dash with the reason, never a
   number;
-* before the first reading a tile shows a dash and "no value yet".
+* before the first reading a tile shows a dash and "no value yet";
+* a value typed in by a person says so ("manual 14:32");
+* a cuff pressure says when it was measured ("measured 14:32, 4 min ago"): the monitor repeats the
+  last measurement, so receiving it again does not make it new.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -67,8 +70,13 @@ class TileText:
     freshness: Freshness
 
 
-def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp) -> TileText:
-    """The content of ``spec``'s tile given the newest observation of each parameter at ``now``."""
+def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp,
+              measured_at: Stamp | None = None) -> TileText:
+    """The content of ``spec``'s tile given the newest observation of each parameter at ``now``.
+
+    ``measured_at`` is when the shown value was measured, for parameters measured now and then
+    (NIBP); it is named in the note.
+    """
     required = [latest.get(key) for key in spec.parameters[: spec.required]]
     present = [observation for observation in required if observation is not None]
     if len(present) < spec.required:
@@ -85,7 +93,19 @@ def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp) -> 
         optional = latest.get(key)
         if optional is not None and optional.value is not None:
             value += f" ({_format(optional.value, spec.decimals)})"
-    return TileText(value, age_note, Freshness.STALE if age_note else Freshness.FRESH)
+    notes = []
+    if any(observation.manual for observation in present):
+        notes.append(f"manual {clock_time(present[0].received)}")
+    elif measured_at is not None:
+        notes.append(f"measured {clock_time(measured_at)}, {age_text(now.seconds_since(measured_at))}")
+    if age_note:
+        notes.append(age_note)
+    return TileText(value, ", ".join(notes), Freshness.STALE if age_note else Freshness.FRESH)
+
+
+def clock_time(stamp: Stamp) -> str:
+    """Local wall-clock time of ``stamp`` as hours and minutes, e.g. ``"14:32"``."""
+    return f"{stamp.utc.astimezone():%H:%M}"
 
 
 def reason_text(reason: AbsentReason | None) -> str:
@@ -121,3 +141,29 @@ def link_text(status: LinkStatus | None) -> str:
 
 def _format(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
+
+
+def event_label(kind: str, detail: Mapping[str, object]) -> str:
+    """The short text of a session event on the event strip, e.g. ``"gap 12 s"``."""
+    if kind == "note":
+        text = str(detail.get("text", ""))
+        return f"note: {text[:24]}…" if len(text) > 24 else f"note: {text}"
+    if kind == "data-gap":
+        return f"gap {float(str(detail.get('seconds', 0))):.0f} s"
+    return _EVENT_WORDS.get(kind, kind.replace("-", " "))
+
+
+def manual_entry_label(observations: Sequence[Observation]) -> str:
+    """The event-strip text of a manual entry, e.g. ``"manual BP, HR"``."""
+    names = sorted({_MANUAL_NAMES.get(o.parameter, o.parameter) for o in observations})
+    return "manual " + ", ".join(names)
+
+
+_EVENT_WORDS = {
+    "connection-lost": "monitor lost",
+    "recording-started": "recording",
+    "session-resumed": "resumed",
+    "session-ended": "ended",
+}
+_MANUAL_NAMES = {"NIBP_SYS": "BP", "NIBP_DIA": "BP", "NIBP_MEAN": "BP", "SPO2": "SpO2", "ETCO2": "EtCO2",
+                 "TEMP": "Temp"}

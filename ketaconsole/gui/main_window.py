@@ -1,92 +1,207 @@
-"""The console window: the numeric tiles and the connection label, refreshed at 2 Hz.
+"""The bedside window: waveform strips, numeric tiles, session trends with an event strip, and a
+banner that cannot be missed when the monitor stops delivering.
 
 The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
-serial link or the database. Every refresh re-evaluates the age of every shown value against the
-clock, so a value stops looking fresh even when nothing new arrives.
+serial link or the database. Two timers drive it: a 30 Hz precise timer drains the feed and redraws
+the waveform strips; a 1 Hz timer redraws the tiles, the trends and the banner's age. Every redraw
+re-evaluates the age of what is shown against the clock, so nothing looks fresh when it is not.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from collections.abc import Sequence
+from enum import Enum
+from typing import Protocol
 
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+
+from ketaconsole.acquisition.recorder import RecordedEvent
 from ketaconsole.core.clock import Clock, Stamp
-from ketaconsole.core.observations import Observation
-from ketaconsole.devices.link import LinkStatus
-from ketaconsole.gui.display_text import TILES, TileSpec, link_text, tile_text
+from ketaconsole.core.observations import Observation, WaveformChunk
+from ketaconsole.devices.link import LinkState, LinkStatus
+from ketaconsole.gui.display_text import (
+    TILES,
+    TileSpec,
+    age_text,
+    event_label,
+    link_text,
+    manual_entry_label,
+    tile_text,
+)
 from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
-from ketaconsole.gui.live_feed import LiveFeed
+from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
+from ketaconsole.gui.theme import DEFAULT_THEME, load_theme, strip_layouts
+from ketaconsole.gui.waveform_strip import WaveformStrip
 
-REFRESH_INTERVAL_MS = 500
+FRAME_INTERVAL_MS = 33
+NUMBERS_INTERVAL_MS = 1000
 MIN_VALUE_POINT_SIZE = 8.0
+NIBP_PARAMETERS = ("NIBP_SYS", "NIBP_DIA")
 
-STYLE_SHEET = """
-QLabel[freshness="stale"], QLabel[freshness="absent"], QLabel[freshness="no-value"] { color: #8c8c8c; }
-QLabel#connection_label { padding: 4px 8px; }
-QLabel#connection_label[link_state="connected"] { color: #1b6e20; }
-QLabel#connection_label[link_state="connecting"] { color: #8a6d00; }
-QLabel#connection_label[link_state="no-data"], QLabel#connection_label[link_state="disconnected"] {
-    color: white; background-color: #b00020;
-}
-"""
+
+class SessionControls(Protocol):
+    """What the window may ask of the running session (the recorder, seen from the GUI)."""
+
+    def add_manual_observations(self, observations: Sequence[Observation]) -> None: ...
+
+    def add_note(self, text: str, *, category: str, user: str) -> None: ...
+
+
+class CloseChoice(Enum):
+    """What closing the window does to the session."""
+
+    END_SESSION = "end"
+    RESUME_LATER = "resume-later"
 
 
 class MainWindow(QMainWindow):
-    """Shows what ``feed`` delivers; ages are measured with ``clock`` (the recorder's clock)."""
+    """Shows what ``feed`` delivers; ages are measured with ``clock`` (the recorder's clock).
 
-    def __init__(self, feed: LiveFeed, clock: Clock, *, status_message: str = "",
+    ``controls`` is the running session (``None``: no session, entries disabled) and ``operator``
+    the person running it, recorded with notes and manual values. ``settings``
+    remembers layout and theme (``None``: the application's default QSettings).
+    """
+
+    def __init__(self, feed: LiveFeed, clock: Clock, *, controls: SessionControls | None = None,
+                 operator: str = "", status_message: str = "", settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.setStyleSheet(STYLE_SHEET)
         self.ui.statusbar.showMessage(status_message)
         self._feed = feed
         self._clock = clock
+        self._controls = controls
+        self._operator = operator
+        self._settings = settings if settings is not None else QSettings()
         self._latest: dict[str, Observation] = {}
+        self._nibp_measured_at: Stamp | None = None
         self._link_status: LinkStatus | None = None
-        self._designed_point_size = {
-            spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES
+        self._data_seen = False
+        self._lost_since: Stamp | None = None
+        self.close_choice: CloseChoice | None = None
+        self._strips: dict[str, WaveformStrip] = {
+            "ECG": self.ui.ecg_strip, "PLETH": self.ui.pleth_strip, "CO2": self.ui.co2_strip,
         }
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.refresh_timer.start()
+        for spec in TILES:
+            for part in ("title", "value", "note"):
+                getattr(self.ui, f"{spec.key}_{part}").setProperty("tile", spec.key)
+        self._designed_point_size = {spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES}
+        self._connect_actions()
+        self._restore_settings()
+        self.frame_timer = _timer(self, FRAME_INTERVAL_MS, self.refresh_frame, Qt.TimerType.PreciseTimer)
+        self.numbers_timer = _timer(self, NUMBERS_INTERVAL_MS, self.refresh_numbers, Qt.TimerType.CoarseTimer)
         self.refresh()
 
+    @property
+    def theme_name(self) -> str:
+        return "dark" if self.ui.dark_theme_action.isChecked() else "light"
+
     def refresh(self) -> None:
-        """Take everything the feed has gathered and redraw the tiles and the connection label."""
+        """Take everything the feed has gathered and redraw everything."""
+        self.refresh_frame()
+        self.refresh_numbers()
+
+    def refresh_frame(self) -> None:
+        """Drain the feed and redraw the waveform strips (30 Hz)."""
         for item in self._feed.drain():
-            if isinstance(item, LinkStatus):
-                self._link_status = item
-            else:
-                self._latest[item.parameter] = item
+            self._take(item)
+        now = self._clock.now()
+        for strip in self._strips.values():
+            strip.refresh(now)
+
+    def refresh_numbers(self) -> None:
+        """Redraw the tiles, the trends and the banner (1 Hz)."""
         now = self._clock.now()
         for spec in TILES:
             self._show_tile(spec, now)
-        label = self.ui.connection_label
-        label.setText(link_text(self._link_status))
-        _set_style_property(label, "link_state", self._link_status.state.value if self._link_status else "")
+        self.ui.trend_view.refresh(now)
+        self._show_link(now)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        for spec in TILES:
-            self._fit_value(spec)
+    def apply_theme(self, name: str) -> None:
+        """Switch to the ``dark`` or ``light`` theme (style sheet, tile and trace colours)."""
+        theme = load_theme(name)
+        self.ui.dark_theme_action.setChecked(theme.dark)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(theme.style_sheet)
+        for wave, layout in strip_layouts().items():
+            strip = self._strips[wave]
+            strip.configure(wave, label=layout.label, window_s=layout.window_s, y_range=layout.y_range,
+                            colour=theme.colour(wave))
+            strip.set_theme(theme.dark)
+        self.ui.trend_view.set_colours(theme.colours)
+        self.ui.trend_view.set_theme(theme.dark)
+        for label in self.findChildren(QLabel):
+            label.style().unpolish(label)
+            label.style().polish(label)
 
-    def _value_label(self, spec: TileSpec) -> QLabel:
-        return getattr(self.ui, f"{spec.key}_value")
+    def _take(self, item: object) -> None:
+        if isinstance(item, WaveformChunk):
+            strip = self._strips.get(item.wave)
+            if strip is not None:
+                strip.add_chunk(item)
+        elif isinstance(item, Observation):
+            self._take_observations([item])
+        elif isinstance(item, LinkStatus):
+            self._take_link_status(item)
+        elif isinstance(item, RecordedEvent):
+            self.ui.trend_view.add_event(item.stamp, item.kind, event_label(item.kind, item.detail))
+        elif isinstance(item, HistoryBatch):
+            self.ui.trend_view.add_observations(item.observations)
+            for event in item.events:
+                self.ui.trend_view.add_event(event.stamp, event.kind, event_label(event.kind, event.detail))
+
+    def _take_link_status(self, status: LinkStatus) -> None:
+        """Data is lost when the link leaves CONNECTED, or never got there (NO_DATA, DISCONNECTED);
+        it stays lost, counted from that moment, until the link is CONNECTED again."""
+        self._link_status = status
+        if status.state is LinkState.CONNECTED:
+            self._data_seen = True
+            self._lost_since = None
+        elif self._lost_since is None and (self._data_seen or status.state is not LinkState.CONNECTING):
+            self._lost_since = status.since
+        self._show_link(self._clock.now())
+
+    def _take_observations(self, observations: Sequence[Observation]) -> None:
+        for observation in observations:
+            previous = self._latest.get(observation.parameter)
+            self._latest[observation.parameter] = observation
+            if observation.parameter in NIBP_PARAMETERS and (
+                observation.manual or previous is None or previous.value != observation.value
+            ):
+                self._nibp_measured_at = observation.received if observation.value is not None else None
+        self.ui.trend_view.add_observations(observations)
 
     def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
-        text = tile_text(spec, self._latest, now)
+        measured_at = self._nibp_measured_at if spec.key == "nibp" else None
+        text = tile_text(spec, self._latest, now, measured_at)
         value_label = self._value_label(spec)
-        note_label: QLabel = getattr(self.ui, f"{spec.key}_note")
         if value_label.text() != text.value:
             value_label.setText(text.value)
             self._fit_value(spec)
-        note_label.setText(text.note)
-        for label in (value_label, note_label):
-            _set_style_property(label, "freshness", text.freshness.value)
+        getattr(self.ui, f"{spec.key}_note").setText(text.note)
+        for part in ("title", "value", "note"):
+            _set_style_property(getattr(self.ui, f"{spec.key}_{part}"), "freshness", text.freshness.value)
+
+    def _show_link(self, now: Stamp) -> None:
+        status = self._link_status
+        label = self.ui.connection_label
+        label.setText(link_text(status))
+        _set_style_property(label, "link_state", status.state.value if status else "")
+        banner = self.ui.banner_label
+        lost_since = self._lost_since
+        if lost_since is not None and status is not None:
+            what = "NO DATA FROM THE MONITOR" if status.state is LinkState.NO_DATA else "MONITOR DISCONNECTED"
+            age = age_text(now.seconds_since(lost_since))
+            banner.setText(f"{what} since {lost_since.utc.astimezone():%H:%M:%S} ({age}) – "
+                           "values and waveforms are not updating")
+        banner.setVisible(lost_since is not None)
+
+    def _value_label(self, spec: TileSpec) -> QLabel:
+        return getattr(self.ui, f"{spec.key}_value")
 
     def _fit_value(self, spec: TileSpec) -> None:
         """Shrink the value's font until the whole text fits its tile: a clipped "130/81" that
@@ -102,6 +217,108 @@ class MainWindow(QMainWindow):
             size -= 1
         font.setPointSizeF(max(size, MIN_VALUE_POINT_SIZE))
         label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for spec in TILES:
+            self._fit_value(spec)
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.manual_vitals_action.triggered.connect(self.enter_manual_vitals)
+        ui.note_action.triggered.connect(self.add_note)
+        ui.end_session_action.triggered.connect(self.close)
+        ui.follow_action.triggered.connect(ui.trend_view.follow)
+        ui.show_all_action.triggered.connect(ui.trend_view.show_all)
+        ui.trend_view.following_changed.connect(lambda following: ui.follow_action.setEnabled(not following))
+        ui.dark_theme_action.toggled.connect(lambda dark: self.apply_theme("dark" if dark else "light"))
+        ui.full_screen_action.toggled.connect(self._set_full_screen)
+        for action in (ui.manual_vitals_action, ui.note_action, ui.end_session_action):
+            action.setEnabled(self._controls is not None)
+
+    def enter_manual_vitals(self) -> None:
+        """Ask for vitals measured with a stand-alone device and record them as manual values."""
+        from ketaconsole.gui.manual_vitals_dialog import ManualVitalsDialog
+
+        if self._controls is None:
+            return
+        dialog = ManualVitalsDialog(user=self._operator, clock=self._clock, parent=self)
+        if dialog.exec():
+            observations = dialog.observations()
+            self._controls.add_manual_observations(observations)
+            self.ui.trend_view.add_event(observations[0].received, "manual-entry",
+                                         manual_entry_label(observations))
+
+    def add_note(self) -> None:
+        """Ask for a time-stamped note and record it with the operator's name."""
+        from ketaconsole.core.forms import form_rules
+        from ketaconsole.gui.note_dialog import NoteDialog
+
+        if self._controls is None:
+            return
+        dialog = NoteDialog(categories=form_rules().note_categories, parent=self)
+        if dialog.exec():
+            category, text = dialog.note()
+            self._controls.add_note(text, category=category, user=self._operator)
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing during a session asks whether to end it or to resume it later; nothing is lost
+        either way (the recorder writes everything before the program exits)."""
+        if self._controls is not None and self.close_choice is None:
+            self.close_choice = self._ask_close_choice()
+            if self.close_choice is None:
+                event.ignore()
+                return
+        self._save_settings()
+        event.accept()
+
+    def _ask_close_choice(self) -> CloseChoice | None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Close KetaConsole",
+                          "A session is being recorded. End it now, or close the console and resume "
+                          "the session later?", parent=self)
+        end = box.addButton("End session", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Close, resume later", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {end: CloseChoice.END_SESSION, later: CloseChoice.RESUME_LATER}.get(box.clickedButton())
+
+    def _restore_settings(self) -> None:
+        settings = self._settings
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.ui.main_splitter.restoreState(splitter)
+        theme = str(settings.value("theme", DEFAULT_THEME))
+        self.apply_theme(theme if theme in ("dark", "light") else DEFAULT_THEME)
+
+    def _save_settings(self) -> None:
+        settings = self._settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.ui.main_splitter.saveState())
+        settings.setValue("theme", self.theme_name)
+        settings.sync()
+
+
+def _timer(parent: QWidget, interval_ms: int, slot: object, kind: Qt.TimerType) -> QTimer:
+    timer = QTimer(parent)
+    timer.setTimerType(kind)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    timer.start()
+    return timer
 
 
 def _set_style_property(widget: QWidget, name: str, value: str) -> None:

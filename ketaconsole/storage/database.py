@@ -47,7 +47,7 @@ from ketaconsole.storage.models import (
     SessionRow,
     WaveformChunkRow,
 )
-from ketaconsole.storage.stored import SessionEvent, SessionSummary
+from ketaconsole.storage.stored import PatientSummary, SessionEvent, SessionSummary
 from ketaconsole.storage.utc_datetime import require_aware
 
 DEFAULT_STALE_AFTER_S = 5.0
@@ -140,6 +140,38 @@ class Database:
                     raise
                 return found
             return patient.id
+
+    def list_patients(self) -> list[PatientSummary]:
+        """Every patient, by name (case-insensitive, patients without a name last), then MRN/ID."""
+        query = select(PatientRow).order_by(
+            PatientRow.name.is_(None), func.lower(PatientRow.name), PatientRow.identifier
+        )
+        with self.session_factory() as session:
+            return [
+                PatientSummary(
+                    identifier=row.identifier,
+                    name=row.name,
+                    date_of_birth=row.date_of_birth,
+                    weight_kg=row.weight_kg,
+                    allergies=row.allergies,
+                    notes=row.notes,
+                )
+                for row in session.scalars(query)
+            ]
+
+    def update_patient(self, identifier: str, **fields: Any) -> None:
+        """Set the given ``fields`` (as for :meth:`get_or_create_patient`) of the patient with this
+        MRN/ID; the others are kept. ``TypeError`` for an unknown field, ``LookupError`` when no
+        patient has this identifier."""
+        unknown = set(fields) - PATIENT_FIELDS
+        if unknown:
+            raise TypeError(f"unknown patient fields: {', '.join(sorted(unknown))}")
+        with self.session_factory.begin() as session:
+            row = session.scalar(select(PatientRow).where(PatientRow.identifier == identifier.strip()))
+            if row is None:
+                raise LookupError(f"no patient with MRN/ID {identifier!r}")
+            for name, value in fields.items():
+                setattr(row, name, value)
 
     def start_session(self, *, protocol: str, port: str, started: Stamp, patient_id: int | None) -> str:
         """Record a new session as ``recording`` and return its id (a UUID4 string)."""

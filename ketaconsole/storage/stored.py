@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ketaconsole.core.clock import Stamp
@@ -37,3 +37,17 @@ class SessionEvent:
     stamp: Stamp
     detail: dict[str, Any]
     user: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatientSummary:
+    """One patient as listed to people: ``identifier`` is the MRN/ID, ``weight_kg`` in kilograms.
+    ``None`` where the record has no value (a patient created from the command line has only an
+    identifier)."""
+
+    identifier: str
+    name: str | None
+    date_of_birth: date | None
+    weight_kg: float | None
+    allergies: str | None
+    notes: str | None

@@ -18,7 +18,7 @@ from ketaconsole.core.clock import ManualClock, SystemClock
 from ketaconsole.core.observations import AbsentReason, Observation
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.live_feed import LiveFeed
-from ketaconsole.gui.main_window import REFRESH_INTERVAL_MS, MainWindow
+from ketaconsole.gui.main_window import FRAME_INTERVAL_MS, MainWindow
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_the_connection_label_follows_the_link(
 def test_the_timer_picks_up_values_put_by_another_thread(
     qtbot: QtBot, window: MainWindow, feed: LiveFeed, clock: ManualClock
 ) -> None:
-    assert window.refresh_timer.isActive() and window.refresh_timer.interval() == REFRESH_INTERVAL_MS
+    assert window.frame_timer.isActive() and window.frame_timer.interval() == FRAME_INTERVAL_MS
     reader = threading.Thread(target=observe, args=(feed, clock, "RR", 14))
     reader.start()
     reader.join()
@@ -218,7 +218,7 @@ def test_a_long_value_is_never_clipped(window: MainWindow, feed: LiveFeed, clock
 
 
 @pytest.mark.slow
-def test_ketaconsole_alone_opens_the_window_without_a_monitor(tmp_path: Path) -> None:
+def test_ketaconsole_alone_opens_the_start_dialog_and_a_signal_closes_it(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     console = subprocess.Popen(
         [sys.executable, "-m", "ketaconsole", "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}"],
@@ -234,15 +234,3 @@ def test_ketaconsole_alone_opens_the_window_without_a_monitor(tmp_path: Path) ->
             console.kill()
     assert console.returncode == 0, stderr
     assert "Traceback" not in stderr
-
-
-def test_without_a_monitor_the_window_says_so(qtbot: QtBot) -> None:
-    from ketaconsole.cli.gui import NO_MONITOR_HINT
-
-    feed = LiveFeed()
-    clock = SystemClock()
-    feed.put_link_status(LinkStatus(LinkState.DISCONNECTED, clock.now(), NO_MONITOR_HINT))
-    shown = MainWindow(feed, clock)
-    qtbot.addWidget(shown)
-    assert "no monitor chosen, not recording" in shown.ui.connection_label.text()
-    assert shown.ui.connection_label.property("link_state") == "disconnected"
