@@ -192,8 +192,8 @@ def test_dialogs_stay_readable_under_a_theme(window, theme):
     from ketaconsole.gui.start_session_dialog import StartSessionDialog
 
     window.apply_theme(theme)
-    dialogs = [ManualVitalsDialog(user="ann", clock=ManualClock(), parent=parent) for parent in (window, None)]
-    dialogs += [NoteDialog(categories=[("other", "Other")], parent=parent) for parent in (window, None)]
+    dialogs = [ManualVitalsDialog(user="ann", clock=ManualClock(), parent=p) for p in (window, None)]
+    dialogs += [NoteDialog(categories=[("other", "Other")], parent=p) for p in (window, None)]
     dialogs.append(StartSessionDialog(load_patients=list, interrupted=[], protocols=["masimo"]))
     for dialog in dialogs:
         dialog.show()
