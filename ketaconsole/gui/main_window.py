@@ -39,6 +39,8 @@ FRAME_INTERVAL_MS = 33
 NUMBERS_INTERVAL_MS = 1000
 MIN_VALUE_POINT_SIZE = 8.0
 NIBP_PARAMETERS = ("NIBP_SYS", "NIBP_DIA")
+#: Live view above, session trends below, in pixels (proportions when the window is resized).
+DEFAULT_SPLITTER_SIZES = [520, 400]
 
 
 class SessionControls(Protocol):
@@ -298,8 +300,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("window/splitter")
-        if splitter is not None:
-            self.ui.main_splitter.restoreState(splitter)
+        if splitter is None or not self.ui.main_splitter.restoreState(splitter):
+            self.ui.main_splitter.setSizes(DEFAULT_SPLITTER_SIZES)
         theme = str(settings.value("theme", DEFAULT_THEME))
         self.apply_theme(theme if theme in ("dark", "light") else DEFAULT_THEME)
 
