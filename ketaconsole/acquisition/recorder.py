@@ -36,7 +36,7 @@ from ketaconsole.core.patient import PatientDetails
 from ketaconsole.devices.base import driver_class
 from ketaconsole.devices.link import LinkState, LinkStatus, SerialLink
 from ketaconsole.storage.database import Database
-from ketaconsole.storage.writer import SessionWriter
+from ketaconsole.storage.writer import HealthListener, SessionWriter, WriterHealth
 
 OutputListener = Callable[[Sequence[DeviceOutput]], None]
 LinkListener = Callable[[LinkStatus], None]
@@ -85,6 +85,7 @@ class Recorder:
         self._link.add_state_listener(self._on_link_status)
         self._output_listeners: list[OutputListener] = []
         self._event_listeners: list[EventListener] = []
+        self._health_listeners: list[HealthListener] = []
         self._lock = threading.Lock()
         self._writer: SessionWriter | None = None
         self._last_data: Stamp | None = None
@@ -109,6 +110,11 @@ class Recorder:
     def add_event_listener(self, callback: EventListener) -> None:
         """Call ``callback`` with every session event this recorder writes (on the writing thread)."""
         self._event_listeners.append(callback)
+
+    def add_storage_health_listener(self, callback: HealthListener) -> None:
+        """Call ``callback`` when saving starts failing or recovers, and after every failed commit
+        (on the writer thread), so the nurse is told while rows wait in memory."""
+        self._health_listeners.append(callback)
 
     def add_manual_observations(self, observations: Sequence[Observation]) -> None:
         """Record values a person typed in; each must be marked ``manual`` (refused otherwise)."""
@@ -138,7 +144,8 @@ class Recorder:
                 protocol=self._protocol, port=self._port, started=started, patient_id=self._file_patient()
             )
         self.session_id = session_id
-        self._writer = SessionWriter(self._database, session_id, clock=self._clock)
+        self._writer = SessionWriter(self._database, session_id, clock=self._clock,
+                                     on_health=self._on_storage_health)
         self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port})
         self._link.start()
         return session_id
@@ -180,6 +187,10 @@ class Recorder:
             self._record_event("data-gap", now, _gap_detail(last_data, now))
         self.writer.submit(outputs)
         self._notify_outputs(outputs)
+
+    def _on_storage_health(self, health: WriterHealth) -> None:
+        for listener in self._health_listeners:
+            listener(health)
 
     def _notify_outputs(self, outputs: Sequence[DeviceOutput]) -> None:
         for listener in self._output_listeners:

@@ -103,10 +103,7 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
                         patient=request.patient if request.patient.identifier else None,
                         resume_session_id=request.resume_session_id)
     feed = LiveFeed()
-    feed.put_link_status(recorder.link_status)
-    recorder.add_output_listener(feed.put_outputs)
-    recorder.add_link_state_listener(feed.put_link_status)
-    recorder.add_event_listener(feed.put_event)
+    feed.attach(recorder)
     session_id = recorder.start()
     print(f"SESSION {session_id}", flush=True)
     if request.resume_session_id is not None:

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ketaconsole.acquisition.recorder import RecordedEvent
+from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.core.observations import DeviceOutput, Observation, WaveformChunk
 from ketaconsole.devices.link import LinkStatus
+from ketaconsole.storage.writer import WriterHealth
 
 MAX_PENDING = 4096
 
@@ -35,7 +36,7 @@ class HistoryBatch:
 
 
 DisplayedOutput = Observation | WaveformChunk
-ControlItem = LinkStatus | RecordedEvent | HistoryBatch
+ControlItem = LinkStatus | RecordedEvent | HistoryBatch | WriterHealth
 FeedItem = DisplayedOutput | ControlItem
 
 
@@ -45,6 +46,14 @@ class LiveFeed:
     def __init__(self, max_pending: int = MAX_PENDING) -> None:
         self._outputs: deque[DisplayedOutput] = deque(maxlen=max_pending)
         self._control: deque[ControlItem] = deque()
+
+    def attach(self, recorder: Recorder) -> None:
+        """Receive everything ``recorder`` reports: outputs, link states, events, saving health."""
+        self.put_link_status(recorder.link_status)
+        recorder.add_output_listener(self.put_outputs)
+        recorder.add_link_state_listener(self.put_link_status)
+        recorder.add_event_listener(self.put_event)
+        recorder.add_storage_health_listener(self.put_storage_health)
 
     def put_outputs(self, outputs: Sequence[DeviceOutput]) -> None:
         """Queue the observations and waveform chunks among ``outputs`` (device alarms and sensor
@@ -58,6 +67,10 @@ class LiveFeed:
     def put_event(self, event: RecordedEvent) -> None:
         """Queue a session event for the event strip. Safe to call from any thread."""
         self._control.append(event)
+
+    def put_storage_health(self, health: WriterHealth) -> None:
+        """Queue a change in whether the session is being saved. Safe to call from any thread."""
+        self._control.append(health)
 
     def put_history(self, history: HistoryBatch) -> None:
         """Queue what the session recorded before. Safe to call from any thread."""

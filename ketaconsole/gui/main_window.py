@@ -34,6 +34,7 @@ from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
 from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
 from ketaconsole.gui.theme import DEFAULT_THEME, load_theme, strip_layouts
 from ketaconsole.gui.waveform_strip import WaveformStrip
+from ketaconsole.storage.writer import WriterHealth
 
 FRAME_INTERVAL_MS = 33
 NUMBERS_INTERVAL_MS = 1000
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._link_status: LinkStatus | None = None
         self._data_seen = False
         self._lost_since: Stamp | None = None
+        self._storage: WriterHealth | None = None
         self.close_choice: CloseChoice | None = None
         self._strips: dict[str, WaveformStrip] = {
             "ECG": self.ui.ecg_strip, "PLETH": self.ui.pleth_strip, "CO2": self.ui.co2_strip,
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
             self._take_observations([item])
         elif isinstance(item, LinkStatus):
             self._take_link_status(item)
+        elif isinstance(item, WriterHealth):
+            self._storage = item
+            self._show_link(self._clock.now())
         elif isinstance(item, RecordedEvent):
             self.ui.trend_view.add_event(item.stamp, item.kind, event_label(item.kind, item.detail))
         elif isinstance(item, HistoryBatch):
@@ -193,14 +198,18 @@ class MainWindow(QMainWindow):
         label = self.ui.connection_label
         label.setText(link_text(status))
         _set_style_property(label, "link_state", status.state.value if status else "")
-        banner = self.ui.banner_label
+        alerts = []
         lost_since = self._lost_since
         if lost_since is not None and status is not None:
             what = "NO DATA FROM THE MONITOR" if status.state is LinkState.NO_DATA else "MONITOR DISCONNECTED"
             age = age_text(now.seconds_since(lost_since))
-            banner.setText(f"{what} since {lost_since.utc.astimezone():%H:%M:%S} ({age}) – "
-                           "values and waveforms are not updating")
-        banner.setVisible(lost_since is not None)
+            alerts.append(f"{what} since {lost_since.utc.astimezone():%H:%M:%S} ({age}) – "
+                          "values and waveforms are not updating")
+        if self._storage is not None and not self._storage.ok:
+            alerts.append(f"SESSION NOT BEING SAVED: {self._storage.last_error} – "
+                          f"{self._storage.pending_rows} values kept in memory until saving works again")
+        self.ui.banner_label.setText("\n".join(alerts))
+        self.ui.banner_label.setVisible(bool(alerts))
 
     def _value_label(self, spec: TileSpec) -> QLabel:
         return getattr(self.ui, f"{spec.key}_value")
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
             self._controls.add_manual_observations(observations)
             self.ui.trend_view.add_event(observations[0].received, "manual-entry",
                                          manual_entry_label(observations))
+            self.refresh()  # show what was just entered at once, not at the next 1 Hz redraw
 
     def add_note(self) -> None:
         """Ask for a time-stamped note and record it with the operator's name."""
@@ -262,6 +272,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             category, text = dialog.note()
             self._controls.add_note(text, category=category, user=self._operator)
+            self.refresh()
 
     def _set_full_screen(self, on: bool) -> None:
         if on:

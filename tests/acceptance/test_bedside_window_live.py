@@ -1,0 +1,95 @@
+"""Acceptance: the real bedside window on a simulated monitor over a pseudo-terminal, with storage:
+values flow, a manual BP and a note are recorded, a stopped monitor raises the banner within 2 s,
+a restarted one clears it, and the stored session matches what the window showed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ketaconsole.acquisition.recorder import Recorder
+from ketaconsole.core.clock import SystemClock
+from ketaconsole.gui.live_feed import LiveFeed
+from ketaconsole.gui.main_window import MainWindow
+from ketaconsole.simulator.launcher import launch_simulator
+from ketaconsole.storage.database import Database
+
+pytestmark = pytest.mark.slow
+
+
+def fill_active_dialog(values: dict[str, str], *, text: str | None = None) -> None:
+    """Type into the dialog that is open (the manual vitals or the note dialog) and accept it."""
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None, "no dialog opened"
+    for name, value in values.items():
+        getattr(dialog.ui, name).setText(value)
+    if text is not None:
+        dialog.ui.text_edit.setPlainText(text)
+    dialog.ui.button_box.accepted.emit()
+
+
+def test_a_session_in_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    link = tmp_path / "ttyMonitor"
+    clock = SystemClock()
+    with Database(f"sqlite:///{tmp_path / 'bedside.sqlite3'}") as db:
+        simulator = launch_simulator("datex-s5", seed=4, link=link)
+        recorder = Recorder(db, port=str(link), protocol="datex-s5", clock=clock)
+        feed = LiveFeed()
+        feed.attach(recorder)
+        session_id = recorder.start()
+        window = MainWindow(feed, clock, controls=recorder, operator="ann")
+        qtbot.addWidget(window)
+        window.show()
+        try:
+            qtbot.waitUntil(lambda: window.ui.hr_value.text().isdigit(), timeout=20000)
+            assert window.ui.temp_value.text().replace(".", "").isdigit()
+
+            manual_bp = {"nibp_sys_edit": "141", "nibp_dia_edit": "86"}
+            QTimer.singleShot(200, lambda: fill_active_dialog(manual_bp))
+            window.ui.manual_vitals_action.trigger()
+            assert window.ui.nibp_value.text().startswith("141/86")
+            assert window.ui.nibp_note.text().startswith("manual ")
+
+            QTimer.singleShot(200, lambda: fill_active_dialog({}, text="Patient reports feeling calm"))
+            window.ui.note_action.trigger()
+
+            simulator.stop()
+            stopped = time.monotonic()
+            qtbot.waitUntil(window.ui.banner_label.isVisible, timeout=2000)
+            assert time.monotonic() - stopped <= 2.0
+            assert "MONITOR DISCONNECTED" in window.ui.banner_label.text()
+
+            simulator = launch_simulator("datex-s5", seed=5, link=link)
+            qtbot.waitUntil(lambda: not window.ui.banner_label.isVisible(), timeout=15000)
+            qtbot.waitUntil(lambda: window.ui.hr_value.property("freshness") == "fresh", timeout=10000)
+            window.refresh()
+            shown = {"HR": window.ui.hr_value.text(), "SPO2": window.ui.spo2_value.text(),
+                     "RR": window.ui.rr_value.text()}
+        finally:
+            window.close_choice = window.close_choice or _end()
+            recorder.stop()
+            simulator.stop()
+
+        observations = db.observations(session_id)
+        events = db.events(session_id)
+    for parameter, text in shown.items():
+        latest = [o for o in observations if o.parameter == parameter and not o.manual][-1]
+        assert latest.value is not None and f"{latest.value:.0f}" == text, (parameter, latest, text)
+    manual = {o.parameter: o.value for o in observations if o.manual}
+    assert manual == {"NIBP_SYS": 141.0, "NIBP_DIA": 86.0}
+    assert all(o.source == "manual:ann" for o in observations if o.manual)
+    kinds = [e.kind for e in events]
+    assert "connection-lost" in kinds and "data-gap" in kinds
+    note = next(e for e in events if e.kind == "note")
+    assert note.detail["text"] == "Patient reports feeling calm" and note.user == "ann"
+
+
+def _end():
+    from ketaconsole.gui.main_window import CloseChoice
+
+    return CloseChoice.END_SESSION
