@@ -4,6 +4,7 @@ a restarted one clears it, and the stored session matches what the window showed
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -93,3 +94,42 @@ def _end():
     from ketaconsole.gui.main_window import CloseChoice
 
     return CloseChoice.END_SESSION
+
+
+def test_a_locked_database_never_blocks_the_window_and_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    import sqlite3
+
+    link = tmp_path / "ttyMonitor"
+    database_file = tmp_path / "locked.sqlite3"
+    clock = SystemClock()
+    with Database(f"sqlite:///{database_file}") as db, launch_simulator("datex-s5", seed=6, link=link) as sim:
+        assert sim.port
+        recorder = Recorder(db, port=str(link), protocol="datex-s5", clock=clock)
+        feed = LiveFeed()
+        feed.attach(recorder)
+        session_id = recorder.start()
+        window = MainWindow(feed, clock, controls=recorder, operator="ann")
+        qtbot.addWidget(window)
+        window.show()
+        ticks: list[float] = []
+        heartbeat = QTimer()
+        heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+        heartbeat.start(33)
+        blocker = sqlite3.connect(database_file, isolation_level=None)
+        try:
+            qtbot.waitUntil(lambda: window.ui.hr_value.text().isdigit(), timeout=20000)
+            blocker.execute("BEGIN EXCLUSIVE")
+            locked_at = time.monotonic()
+            qtbot.waitUntil(lambda: "SESSION NOT BEING SAVED" in window.ui.banner_label.text(), timeout=20000)
+            assert window.ui.banner_label.isVisible()
+            assert window.ui.hr_value.property("freshness") == "fresh", "live values go on while saving fails"
+            gaps = [b - a for a, b in itertools.pairwise(ticks) if a >= locked_at]
+            assert gaps and max(gaps) < 1.0, "the GUI thread never waited for the locked database"
+            blocker.execute("ROLLBACK")
+            qtbot.waitUntil(lambda: not window.ui.banner_label.isVisible(), timeout=20000)
+        finally:
+            heartbeat.stop()
+            blocker.close()
+            window.close_choice = _end()
+            recorder.stop()
+        assert db.observations(session_id), "what waited in memory was saved once the lock went"
