@@ -160,13 +160,12 @@ class _Trace:
         if len(series.times_s) == self.drawn_length:
             return False
         self.drawn_length = len(series.times_s)
-        if series.manual.any():
-            monitor = ~series.manual
-            self.values.setData(series.times_s[monitor], series.values[monitor])
-            self.manual.setData(series.times_s[series.manual], series.values[series.manual])
-        else:
-            self.values.setData(series.times_s, series.values)
-            self.manual.setData([], [])
+        monitor = ~series.manual
+        if self.points:  # a point series has no line to break: absent readings are simply not drawn
+            monitor &= np.isfinite(series.values)
+        self.values.setData(series.times_s[monitor], series.values[monitor])
+        manual = series.manual & np.isfinite(series.values)
+        self.manual.setData(series.times_s[manual], series.values[manual])
         return True
 
 

@@ -186,7 +186,8 @@ def test_gui_command_starts_records_and_saves_a_screenshot(tmp_path: Path) -> No
         text=True,
         timeout=120,
         cwd=tmp_path,
-        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+             "XDG_CONFIG_HOME": str(tmp_path / "config")},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("SESSION ")
@@ -219,7 +220,8 @@ def test_a_long_value_is_never_clipped(window: MainWindow, feed: LiveFeed, clock
 
 @pytest.mark.slow
 def test_ketaconsole_alone_opens_the_start_dialog_and_a_signal_closes_it(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
     console = subprocess.Popen(
         [sys.executable, "-m", "ketaconsole", "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env,
