@@ -69,8 +69,8 @@ def _pressure_errors(values: Mapping[str, float | str]) -> dict[str, str]:
 def validate_manual_vitals(values: Mapping[str, str], *, user: str, stamp: Stamp) -> ManualValidation:
     """Check the values typed per registry key (empty text = not entered) and make observations.
 
-    Every observation is received at ``stamp``, ``manual=True``, with ``source`` "manual:" + the
-    trimmed ``user``.
+    Every observation is received at ``stamp``, ``manual=True``, with the trimmed ``user`` as its
+    ``source`` (the person is the source; exports write it as ``manual:<user>``).
     ``ValueError`` for a key outside :data:`MANUAL_PARAMETERS` or a blank ``user`` (caller mistakes,
     not typing mistakes).
     """
@@ -88,7 +88,7 @@ def validate_manual_vitals(values: Mapping[str, str], *, user: str, stamp: Stamp
         errors.setdefault(key, message)
     if errors:
         return ManualValidation(errors={key: errors[key] for key in MANUAL_PARAMETERS if key in errors})
-    source = f"manual:{user.strip()}"
+    source = user.strip()
     return ManualValidation(
         observations=[
             Observation(key, value, stamp, source, manual=True)

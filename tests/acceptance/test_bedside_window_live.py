@@ -83,7 +83,7 @@ def test_a_session_in_the_window(qtbot: QtBot, tmp_path: Path) -> None:
         assert latest.value is not None and f"{latest.value:.0f}" == text, (parameter, latest, text)
     manual = {o.parameter: o.value for o in observations if o.manual}
     assert manual == {"NIBP_SYS": 141.0, "NIBP_DIA": 86.0}
-    assert all(o.source == "manual:ann" for o in observations if o.manual)
+    assert all(o.source == "ann" for o in observations if o.manual)
     kinds = [e.kind for e in events]
     assert "connection-lost" in kinds and "data-gap" in kinds
     note = next(e for e in events if e.kind == "note")
@@ -133,3 +133,22 @@ def test_a_locked_database_never_blocks_the_window_and_is_reported(qtbot: QtBot,
             window.close_choice = _end()
             recorder.stop()
         assert db.observations(session_id), "what waited in memory was saved once the lock went"
+
+
+def test_manual_values_are_marked_in_the_csv_export(tmp_path: Path) -> None:
+    import io
+
+    from ketaconsole.core.manual_entry import validate_manual_vitals
+    from ketaconsole.records.csv_export import write_observations_csv
+
+    clock = SystemClock()
+    with Database(f"sqlite:///{tmp_path / 'csv.sqlite3'}") as db:
+        recorder = Recorder(db, port=str(tmp_path / "none"), protocol="masimo", clock=clock)
+        session_id = recorder.start()
+        entry = validate_manual_vitals({"TEMP": "37.9"}, user="ann", stamp=clock.now())
+        recorder.add_manual_observations(entry.observations)
+        recorder.stop()
+        out = io.StringIO()
+        write_observations_csv(db, session_id, out)
+    rows = [line.split(",") for line in out.getvalue().splitlines()[1:]]
+    assert [(r[2], r[5], r[7], r[8]) for r in rows] == [("TEMP", "37.9", "valid", "manual:ann")]

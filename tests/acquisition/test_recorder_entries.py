@@ -29,8 +29,8 @@ def test_manual_vitals_and_notes_are_stored_and_announced(recorder):
     recorder.add_output_listener(seen_outputs.extend)
     recorder.add_event_listener(seen_events.append)
     clock = SystemClock()
-    manual = [Observation("NIBP_SYS", 142.0, clock.now(), "manual:nurse", manual=True),
-              Observation("NIBP_DIA", 88.0, clock.now(), "manual:nurse", manual=True)]
+    manual = [Observation("NIBP_SYS", 142.0, clock.now(), "nurse", manual=True),
+              Observation("NIBP_DIA", 88.0, clock.now(), "nurse", manual=True)]
     recorder.add_manual_observations(manual)
     recorder.add_note("Ondansetron 4 mg IV given", category="medication", user="nurse")
     session_id = recorder.session_id
@@ -38,7 +38,7 @@ def test_manual_vitals_and_notes_are_stored_and_announced(recorder):
 
     stored = [o for o in database.observations(session_id) if o.manual]
     assert [(o.parameter, o.value, o.source) for o in stored] == [
-        ("NIBP_SYS", 142.0, "manual:nurse"), ("NIBP_DIA", 88.0, "manual:nurse")]
+        ("NIBP_SYS", 142.0, "nurse"), ("NIBP_DIA", 88.0, "nurse")]
     notes = [e for e in database.events(session_id) if e.kind == "note"]
     assert len(notes) == 1 and notes[0].user == "nurse"
     assert notes[0].detail == {"text": "Ondansetron 4 mg IV given", "category": "medication"}

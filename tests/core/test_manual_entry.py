@@ -32,7 +32,7 @@ def test_entered_values_become_manual_observations_in_form_order() -> None:
         ("HR", 72.0), ("NIBP_SYS", 120.0), ("NIBP_DIA", 80.0), ("TEMP", 36.8)]
     for observation in result.observations:
         assert observation.manual
-        assert observation.source == "manual:Nurse Anna"
+        assert observation.source == "Nurse Anna"
         assert observation.received == STAMP
         assert observation.absent_reason is None
 

@@ -58,7 +58,7 @@ def colour_of(label) -> str:
 
 
 def put(feed: LiveFeed, clock: ManualClock, parameter: str, value: float, *, manual: bool = False) -> None:
-    feed.put_outputs([Observation(parameter, value, clock.now(), "manual:ann" if manual else "dev",
+    feed.put_outputs([Observation(parameter, value, clock.now(), "ann" if manual else "dev",
                                   manual=manual)])
 
 

@@ -98,7 +98,7 @@ def test_valid_values_and_enter_give_manual_observations_stamped_at_ok(
     assert [(o.parameter, o.value) for o in observations] == [
         ("HR", 72.0), ("NIBP_SYS", 120.0), ("NIBP_DIA", 80.0), ("TEMP", 36.8)]
     for observation in observations:
-        assert observation.manual and observation.source == "manual:Nurse Anna"
+        assert observation.manual and observation.source == "Nurse Anna"
         assert observation.received == clock.now()
 
 
