@@ -1,4 +1,5 @@
-"""GUI test isolation: QSettings go to a per-test folder, never to the user's real configuration."""
+"""GUI test isolation (QSettings go to a per-test folder, never to the user's real configuration)
+and the console window fixtures the GUI tests share."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from ketaconsole.core.clock import ManualClock
+from ketaconsole.gui.live_feed import LiveFeed
+from ketaconsole.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +21,22 @@ def isolated_settings(qapp, tmp_path: Path) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def feed() -> LiveFeed:
+    return LiveFeed()
+
+
+@pytest.fixture
+def window(qtbot, feed: LiveFeed, clock: ManualClock) -> MainWindow:
+    """The console window without a session, shown, on a manual clock and an empty feed."""
+    shown = MainWindow(feed, clock, status_message="Session test")
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown

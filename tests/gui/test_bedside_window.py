@@ -35,23 +35,6 @@ class FakeSession:
         self.notes.append((text, category, user))
 
 
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def feed() -> LiveFeed:
-    return LiveFeed()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, feed: LiveFeed, clock: ManualClock) -> MainWindow:
-    shown = MainWindow(feed, clock)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
-
 
 def colour_of(label) -> str:
     return label.palette().color(QPalette.ColorRole.WindowText).name()

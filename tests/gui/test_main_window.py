@@ -21,24 +21,6 @@ from ketaconsole.gui.live_feed import LiveFeed
 from ketaconsole.gui.main_window import FRAME_INTERVAL_MS, MainWindow
 
 
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def feed() -> LiveFeed:
-    return LiveFeed()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, feed: LiveFeed, clock: ManualClock) -> MainWindow:
-    shown = MainWindow(feed, clock, status_message="Session test")
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
-
-
 def observe(
     feed: LiveFeed,
     clock: ManualClock,
