@@ -40,6 +40,7 @@ FRAME_INTERVAL_MS = 33
 NUMBERS_INTERVAL_MS = 1000
 MIN_VALUE_POINT_SIZE = 8.0
 NIBP_PARAMETERS = ("NIBP_SYS", "NIBP_DIA")
+CUFF_PARAMETERS = (*NIBP_PARAMETERS, "NIBP_MEAN")
 #: Live view above, session trends below, in pixels (proportions when the window is resized).
 DEFAULT_SPLITTER_SIZES = [520, 400]
 
@@ -173,14 +174,19 @@ class MainWindow(QMainWindow):
         self._show_link(self._clock.now())
 
     def _take_observations(self, observations: Sequence[Observation]) -> None:
+        """Newest values for the tiles; for the trends, every value except a monitor repeating the
+        cuff pressure it already showed (an S/5 re-sends the last NIBP every 5 s): each measurement
+        is one point, dated when it first appeared."""
+        for_trends = []
         for observation in observations:
             previous = self._latest.get(observation.parameter)
             self._latest[observation.parameter] = observation
-            if observation.parameter in NIBP_PARAMETERS and (
-                observation.manual or previous is None or previous.value != observation.value
-            ):
+            new_reading = observation.manual or previous is None or previous.value != observation.value
+            if observation.parameter in NIBP_PARAMETERS and new_reading:
                 self._nibp_measured_at = observation.received if observation.value is not None else None
-        self.ui.trend_view.add_observations(observations)
+            if observation.parameter not in CUFF_PARAMETERS or new_reading:
+                for_trends.append(observation)
+        self.ui.trend_view.add_observations(for_trends)
 
     def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
         measured_at = self._nibp_measured_at if spec.key == "nibp" else None

@@ -71,6 +71,9 @@ def test_manual_values_are_marked_and_the_cuff_pressure_says_when_it_was_measure
         put(feed, clock, "NIBP_DIA", 79)
     window.refresh()
     assert window.ui.nibp_note.text() == f"measured {measured}, 15 s ago"
+    for parameter in ("NIBP_SYS", "NIBP_DIA", "NIBP_MEAN"):
+        series = window.ui.trend_view.history.series(parameter)
+        assert len(series.times_s) == 1, "a repeated cuff reading is one point on the trend"
     put(feed, clock, "TEMP", 37.8, manual=True)
     window.refresh()
     assert window.ui.temp_value.text() == "37.8"
