@@ -89,9 +89,14 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
     app = create_application()
     database = cleanup.enter_context(Database(resolve_database_url(args.db)))
     clock = SystemClock()
-    request = _request_from_arguments(args) if args.port or args.simulated else _ask_for_session(database)
-    if request is None:
-        return 0
+    if args.port or args.simulated:
+        request, entered_patient = _request_from_arguments(args), None
+    else:
+        request = _ask_for_session(database)
+        if request is None:
+            return 0
+        # The form validated a complete patient record; it is filed (and updates a known patient).
+        entered_patient = request.patient if request.resume_session_id is None else None
     if request.resume_session_id is None:
         for offer in interrupted_session_offers(database, clock.now()):
             print(f"ketaconsole gui: {offer}", file=sys.stderr)
@@ -100,7 +105,8 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
         port = cleanup.enter_context(launch_simulator(request.protocol)).port
     assert port is not None
     recorder = Recorder(database, port=port, protocol=request.protocol, clock=clock,
-                        patient=request.patient if request.patient.identifier else None,
+                        patient=entered_patient,
+                        patient_identifier=args.patient if entered_patient is None else None,
                         resume_session_id=request.resume_session_id)
     feed = LiveFeed()
     feed.attach(recorder)
@@ -122,6 +128,8 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
 
 
 def _request_from_arguments(args: argparse.Namespace) -> SessionRequest:
+    """The session the command line asks for; only the patient's identifier is known, so the
+    recorder files the session under it without touching the patient's record."""
     patient = PatientDetails(args.patient or "", "", None, None, "", "")
     return SessionRequest(
         patient=patient,

@@ -152,3 +152,27 @@ def test_manual_values_are_marked_in_the_csv_export(tmp_path: Path) -> None:
         write_observations_csv(db, session_id, out)
     rows = [line.split(",") for line in out.getvalue().splitlines()[1:]]
     assert [(r[2], r[5], r[7], r[8]) for r in rows] == [("TEMP", "37.9", "valid", "manual:ann")]
+
+
+def test_a_patient_named_on_the_command_line_keeps_their_record(tmp_path: Path) -> None:
+    import datetime
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'patients.sqlite3'}"
+    with Database(url) as db:
+        db.get_or_create_patient("MRN-7", name="Ada Lovelace", date_of_birth=datetime.date(1980, 12, 10),
+                                 weight_kg=61.0, allergies="penicillin", notes="")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-m", "ketaconsole", "--db", url, "gui", "--simulated", "masimo",
+         "--patient", "MRN-7", "--quit-after", "3"],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    with Database(url) as db:
+        [patient] = db.list_patients()
+        [session] = db.list_sessions()
+    assert (patient.name, patient.weight_kg, patient.allergies) == ("Ada Lovelace", 61.0, "penicillin")
+    assert session.patient_identifier == "MRN-7"
