@@ -8,7 +8,10 @@ top-level folders beside the package. Everything that reads shipped data goes th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import platformdirs
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CANDIDATE_ROOTS = (_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent)
@@ -25,3 +28,11 @@ def data_path(*parts: str) -> Path:
             return candidate
     looked = ", ".join(str(root.joinpath(*parts)) for root in _CANDIDATE_ROOTS)
     raise FileNotFoundError(f"shipped data file not found; looked at: {looked}")
+
+
+def site_config_dir() -> Path:
+    """The site's configuration directory (``$KETACONSOLE_CONFIG_DIR``, else the platform's user
+    configuration directory for ``ketaconsole``), where a clinic adds or replaces data files such as
+    treatment profiles. It may not exist."""
+    override = os.environ.get("KETACONSOLE_CONFIG_DIR", "").strip()
+    return Path(override) if override else Path(platformdirs.user_config_dir("ketaconsole"))

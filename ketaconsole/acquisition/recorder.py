@@ -8,7 +8,8 @@ last batch to be written.
 
 Events written (``session_events.kind``):
 
-* ``recording-started`` (protocol and port) each time recording starts, after a
+* ``recording-started`` (protocol, port, and the clock's monotonic epoch, which tells a later reader
+  whether monotonic readings of two runs can be compared) each time recording starts, after a
   ``session-resumed`` event that storage writes when an interrupted session is reopened;
 * ``session-ended``, or ``recording-paused`` when the console closes and leaves the session open to
   be resumed;
@@ -129,6 +130,10 @@ class Recorder:
             raise ValueError("a note needs text")
         self._record_event("note", stamp or self._clock.now(), {"text": text, "category": category}, user)
 
+    def record_event(self, kind: str, stamp: Stamp, detail: Mapping[str, Any], user: str | None) -> None:
+        """Store a session event (e.g. a dose action) and pass it to the event listeners."""
+        self._record_event(kind, stamp, detail, user)
+
     def add_link_state_listener(self, callback: LinkListener) -> None:
         """Call ``callback`` on every link state change (on the link thread)."""
         self._link.add_state_listener(callback)
@@ -146,7 +151,8 @@ class Recorder:
         self.session_id = session_id
         self._writer = SessionWriter(self._database, session_id, clock=self._clock,
                                      on_health=self._on_storage_health)
-        self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port})
+        self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port,
+                                                          "clock_epoch": self._clock.monotonic_epoch})
         self._link.start()
         return session_id
 

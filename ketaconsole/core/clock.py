@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -37,13 +38,38 @@ class Stamp:
 
 
 class Clock(Protocol):
-    """Source of :class:`Stamp` values. Implementations must be safe to call from any thread."""
+    """Source of :class:`Stamp` values. Implementations must be safe to call from any thread.
+
+    ``monotonic_epoch`` names the origin of the monotonic readings: two stamps' monotonic readings
+    may be subtracted only when their clocks had the same epoch (one boot of the machine for the
+    system clock). A session recorded across a reboot bridges the change by wall time (see
+    :mod:`ketaconsole.core.timebase`).
+    """
+
+    @property
+    def monotonic_epoch(self) -> str: ...
 
     def now(self) -> Stamp: ...
 
 
+_BOOT_ID_PATH = "/proc/sys/kernel/random/boot_id"
+
+
+def _system_monotonic_epoch() -> str:
+    """Linux's boot id (``time.monotonic_ns`` counts from boot); elsewhere one id per process, which
+    never claims two runs share a monotonic origin when that is not known."""
+    try:
+        with open(_BOOT_ID_PATH, encoding="ascii") as file:
+            return f"boot:{file.read().strip()}"
+    except OSError:
+        return f"process:{uuid.uuid4()}"
+
+
 class SystemClock:
     """The machine's clocks: ``datetime.now(UTC)`` and ``time.monotonic_ns()``."""
+
+    def __init__(self) -> None:
+        self.monotonic_epoch = _system_monotonic_epoch()
 
     def now(self) -> Stamp:
         return Stamp(datetime.now(UTC), time.monotonic_ns())
@@ -52,10 +78,12 @@ class SystemClock:
 class ManualClock:
     """A clock that only moves when told to; for deterministic tests."""
 
-    def __init__(self, start: datetime | None = None) -> None:
+    def __init__(self, start: datetime | None = None, *, monotonic_ns: int = 0,
+                 monotonic_epoch: str | None = None) -> None:
         self._lock = threading.Lock()
         self._utc = start or datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-        self._monotonic_ns = 0
+        self._monotonic_ns = monotonic_ns
+        self.monotonic_epoch = monotonic_epoch or f"manual:{uuid.uuid4()}"
 
     def now(self) -> Stamp:
         with self._lock:
@@ -68,6 +96,11 @@ class ManualClock:
         with self._lock:
             self._utc += timedelta(seconds=seconds)
             self._monotonic_ns += round(seconds * NS_PER_S)
+
+    def set_wall_time(self, utc: datetime) -> None:
+        """Set the wall clock (either way, as NTP or a person might); the monotonic clock is untouched."""
+        with self._lock:
+            self._utc = utc
 
 
 class ScaledClock:
@@ -82,6 +115,7 @@ class ScaledClock:
         self.speed = speed
         self._base = base or SystemClock()
         self._origin = self._base.now()
+        self.monotonic_epoch = f"scaled:{uuid.uuid4()}"
 
     def now(self) -> Stamp:
         real = self._base.now()

@@ -19,12 +19,15 @@ DATE_TOKENS = ("YYYY", "MM", "DD")
 
 @dataclass(frozen=True, slots=True)
 class FormRules:
-    """Invariants: ``0 < weight_min_kg <= weight_max_kg``; ``max_age_years > 0``;
+    """Invariants: ``0 < weight_min_kg <= weight_max_kg``; ``0 < height_min_cm <= height_max_cm``;
+    ``max_age_years > 0``;
     ``date_of_birth_format`` holds YYYY, MM and DD once each; ``note_categories`` is a non-empty
     tuple of ``(id, label)`` pairs with unique, non-blank ids and non-blank labels."""
 
     weight_min_kg: float
     weight_max_kg: float
+    height_min_cm: float
+    height_max_cm: float
     max_age_years: int
     date_of_birth_format: str
     note_categories: tuple[tuple[str, str], ...]
@@ -32,6 +35,8 @@ class FormRules:
     def __post_init__(self) -> None:
         if not 0 < self.weight_min_kg <= self.weight_max_kg:
             raise ValueError("patient weight range must satisfy 0 < weight_min_kg <= weight_max_kg")
+        if not 0 < self.height_min_cm <= self.height_max_cm:
+            raise ValueError("patient height range must satisfy 0 < height_min_cm <= height_max_cm")
         if self.max_age_years <= 0:
             raise ValueError("max_age_years must be positive")
         for token in DATE_TOKENS:
@@ -60,6 +65,8 @@ def load_form_rules(text: str) -> FormRules:
     return FormRules(
         weight_min_kg=float(patient["weight_min_kg"]),
         weight_max_kg=float(patient["weight_max_kg"]),
+        height_min_cm=float(patient["height_min_cm"]),
+        height_max_cm=float(patient["height_max_cm"]),
         max_age_years=int(patient["max_age_years"]),
         date_of_birth_format=str(patient["date_of_birth_format"]),
         note_categories=tuple((str(entry["id"]), str(entry["label"])) for entry in raw["note_categories"]),

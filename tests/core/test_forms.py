@@ -10,6 +10,8 @@ VALID = """
 [patient]
 weight_min_kg = 20
 weight_max_kg = 300
+height_min_cm = 120
+height_max_cm = 230
 max_age_years = 120
 date_of_birth_format = "DD.MM.YYYY"
 
@@ -22,6 +24,7 @@ label = "Medication given"
 def test_the_shipped_rules_hold_the_clinic_defaults() -> None:
     rules = form_rules()
     assert (rules.weight_min_kg, rules.weight_max_kg, rules.max_age_years) == (20, 300, 120)
+    assert (rules.height_min_cm, rules.height_max_cm) == (120, 230)
     assert rules.date_of_birth_format == "YYYY-MM-DD"
     ids = [category_id for category_id, _ in rules.note_categories]
     assert ids == ["medication", "patient-comment", "intervention", "other"]
@@ -37,6 +40,8 @@ def test_another_date_format_gives_its_own_pattern() -> None:
 @pytest.mark.parametrize(("change", "complaint"), [
     ({"weight_min_kg": 0.0}, "weight range"),
     ({"weight_min_kg": 301.0}, "weight range"),
+    ({"height_min_cm": 0.0}, "height range"),
+    ({"height_min_cm": 231.0}, "height range"),
     ({"max_age_years": 0}, "max_age_years"),
     ({"date_of_birth_format": "YYYY-MM"}, "DD exactly once"),
     ({"note_categories": ()}, "at least one"),
@@ -44,7 +49,8 @@ def test_another_date_format_gives_its_own_pattern() -> None:
     ({"note_categories": (("a", " "),)}, "an id and a label"),
 ])
 def test_malformed_rules_are_refused(change: dict, complaint: str) -> None:
-    fields = {"weight_min_kg": 20.0, "weight_max_kg": 300.0, "max_age_years": 120,
+    fields = {"weight_min_kg": 20.0, "weight_max_kg": 300.0, "height_min_cm": 120.0, "height_max_cm": 230.0,
+              "max_age_years": 120,
               "date_of_birth_format": "YYYY-MM-DD", "note_categories": (("other", "Other"),)} | change
     with pytest.raises(ValueError, match=complaint):
         FormRules(**fields)

@@ -87,6 +87,8 @@ def test_the_date_format_and_limits_come_from_the_rules() -> None:
 [patient]
 weight_min_kg = 40
 weight_max_kg = 150
+height_min_cm = 120
+height_max_cm = 230
 max_age_years = 90
 date_of_birth_format = "DD.MM.YYYY"
 [[note_categories]]

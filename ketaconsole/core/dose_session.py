@@ -1,0 +1,367 @@
+"""A session's treatment: the chosen profile, the dose timer, the checks, and every action stored.
+
+:class:`DoseSession` is what the bedside window talks to. Each action (plan, start, pause …) is
+checked against the timer's phase and the profile's gates, then handed to the event sink (the
+recorder, which stores it as a session event) and applied to the timer. The stored events are the
+only state: :meth:`DoseSession.rebuild` replays them after a restart and arrives at the same timer.
+
+Gates are rules a nurse may override only with a written reason, stored with the action
+(``detail["overrides"]``): a dose outside the profile's usual range, dosing without the required
+blood pressure before it, a nasal device before the rest between devices is over, discharge before
+the minimum observation, with criteria unconfirmed, or without the required blood pressure before it.
+
+Events written besides the timer's own (:class:`ketaconsole.core.dose_timer.EventKind`):
+
+* ``treatment-selected``: the profile's id, version, SHA-256 of its file and its full content, so the
+  record keeps the rules in force even if the clinic edits the file later;
+* ``required-bp-recorded``: a required blood pressure (e.g. REMS at 40 min) as measured, with the
+  reading's values and time taken from the session's own observations, never retyped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from ketaconsole.core.checks import CheckState, CheckStatus, repeating_check, required_reading
+from ketaconsole.core.clock import Clock, Stamp
+from ketaconsole.core.cuff import CuffReading, CuffReadings
+from ketaconsole.core.dose_timer import DoseTimer, EventKind, Phase, TimerError, TimerEvent, TimerStatus
+from ketaconsole.core.dosing import DosePlan, format_number
+from ketaconsole.core.observations import Observation
+from ketaconsole.core.timebase import SessionTimebase
+from ketaconsole.core.treatment_profiles import (
+    Administration,
+    Anchor,
+    LoadedProfile,
+    TreatmentProfile,
+    parse_profile,
+)
+
+TREATMENT_SELECTED = "treatment-selected"
+REQUIRED_BP_RECORDED = "required-bp-recorded"
+RECORDING_STARTED = "recording-started"
+"""Written by the recorder at each start; its ``clock_epoch`` tells the timebase about restarts."""
+
+EventSink = Callable[[str, Stamp, dict[str, Any], str | None], None]
+"""Stores a session event: kind, when, detail (JSON object), who."""
+
+
+class StoredEvent(Protocol):
+    """A session event as stored or as just recorded (both carry these fields)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def stamp(self) -> Stamp: ...
+    @property
+    def detail(self) -> Mapping[str, Any]: ...
+    @property
+    def user(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """A rule that holds an action until someone gives a reason; ``id`` keys the reason."""
+
+    id: str
+    message: str
+
+
+class OverrideNeeded(Exception):
+    """The action needs a reason for each gate in ``gates``; nothing was recorded."""
+
+    def __init__(self, gates: Sequence[Gate]) -> None:
+        super().__init__("; ".join(gate.message for gate in gates))
+        self.gates = tuple(gates)
+
+
+@dataclass(frozen=True, slots=True)
+class DoseSessionStatus:
+    """Everything the dose panel shows, at ``now`` (``now_s`` session seconds)."""
+
+    now: Stamp
+    now_s: float
+    profile: TreatmentProfile
+    timer: TimerStatus
+    checks: tuple[CheckStatus, ...]
+    recorded_bp: Mapping[str, CuffReading] = field(default_factory=dict)
+
+    def wall_time(self, at_s: float) -> datetime:
+        """The UTC wall time of session second ``at_s``, read against the current wall clock."""
+        return self.now.utc + timedelta(seconds=at_s - self.now_s)
+
+
+class DoseSession:
+    """The treatment of one session under one profile. Not thread-safe: use it from one thread."""
+
+    def __init__(self, profile: TreatmentProfile, *, clock: Clock, sink: EventSink,
+                 timebase: SessionTimebase | None = None) -> None:
+        self.profile = profile
+        self._clock = clock
+        self._sink = sink
+        self._timebase = timebase or SessionTimebase()
+        self.timer = DoseTimer(profile)
+        self._cuff = CuffReadings()
+        self._reading_times: list[tuple[float, CuffReading]] = []
+        self._recorded_bp: dict[str, CuffReading] = {}
+
+    @classmethod
+    def select(cls, loaded: LoadedProfile, *, clock: Clock, sink: EventSink, user: str) -> DoseSession:
+        """Start a session's treatment under ``loaded``, recording the choice."""
+        session = cls(loaded.profile, clock=clock, sink=sink)
+        detail = {"profile_id": loaded.profile.id, "version": loaded.profile.version,
+                  "sha256": loaded.sha256, "confirmed_by": loaded.profile.confirmed_by,
+                  "content": loaded.content}
+        session._record(TREATMENT_SELECTED, clock.now(), detail, user)
+        return session
+
+    @classmethod
+    def rebuild(cls, events: Iterable[StoredEvent], observations: Iterable[Observation], *, clock: Clock,
+                sink: EventSink) -> DoseSession | None:
+        """The treatment as stored: ``events`` in recorded order, ``observations`` in received order.
+        ``None`` when no treatment was selected. A stored event the timer refuses raises
+        :class:`TimerError` naming it (the record is then inconsistent and must be looked at)."""
+        timebase = SessionTimebase()
+        session: DoseSession | None = None
+        epoch: str | None = None
+        for event in events:
+            if event.kind == RECORDING_STARTED:
+                epoch = event.detail.get("clock_epoch")
+            at_s = timebase.seconds(event.stamp, epoch)
+            if event.kind == TREATMENT_SELECTED:
+                profile = parse_profile(dict(event.detail["content"]),
+                                        source="the profile stored with the session")
+                session = cls(profile, clock=clock, sink=sink, timebase=timebase)
+            elif session is not None:
+                session._replay(event, at_s)
+        if session is not None:
+            session._take_readings(observations, located=True)
+        return session
+
+    def _replay(self, event: StoredEvent, at_s: float) -> None:
+        if event.kind == REQUIRED_BP_RECORDED:
+            self._recorded_bp[str(event.detail["check"])] = _reading_from_detail(event)
+            return
+        try:
+            self.timer.apply(TimerEvent(event.kind, at_s, event.detail, event.user))
+        except (TimerError, KeyError, TypeError, ValueError) as error:
+            raise TimerError(f"stored {event.kind} event at {event.stamp.utc:%H:%M:%S} UTC cannot be "
+                             f"replayed: {error}") from error
+
+    def add_observations(self, observations: Iterable[Observation]) -> None:
+        """Take live observations (cuff readings feed the checks) and record required readings met."""
+        self._take_readings(observations, located=False)
+        self._record_required_readings(self._clock.now())
+
+    def status(self, now: Stamp | None = None) -> DoseSessionStatus:
+        now = now or self._clock.now()
+        now_s = self._seconds(now)
+        timer = self.timer.status(now_s)
+        return DoseSessionStatus(now, now_s, self.profile, timer, self._checks(timer, now_s),
+                                 dict(self._recorded_bp))
+
+    # Actions. Each raises TimerError when the phase does not allow it, OverrideNeeded when a gate
+    # has no reason in ``overrides``, ValueError for missing text; nothing is recorded then.
+
+    def plan(self, plan: DosePlan, *, user: str, overrides: Mapping[str, str] | None = None) -> None:
+        gates = [Gate("dose-range", plan.out_of_range)] if plan.out_of_range else []
+        self._act(EventKind.DOSE_PLANNED, {"plan": plan.to_detail()}, user, gates, overrides)
+
+    def start_dosing(self, *, user: str, overrides: Mapping[str, str] | None = None,
+                     rate_ml_h: float | None = None) -> None:
+        """Start the infusion (at the plan's rate unless ``rate_ml_h``), record the injection, or
+        record the first nasal device, as the profile's administration says."""
+        plan = self._planned()
+        administration = self.profile.administration
+        gates = self._required_before_dosing()
+        if administration is Administration.INFUSION:
+            rate = rate_ml_h if rate_ml_h is not None else plan.rate_ml_h
+            self._act(EventKind.INFUSION_STARTED, {"rate_ml_h": rate}, user, gates, overrides)
+        elif administration is Administration.INJECTION:
+            self._act(EventKind.INJECTION_GIVEN, {"mg": plan.prepared_mg, "volume_ml": plan.drawn_ml}, user,
+                      gates, overrides)
+        else:
+            self._act(EventKind.DEVICE_GIVEN, self._device_detail(plan), user, gates, overrides)
+
+    def give_next_device(self, *, user: str, overrides: Mapping[str, str] | None = None) -> None:
+        plan = self._planned()
+        status = self.status()
+        gates = []
+        next_s = status.timer.next_device_s
+        if next_s is not None and status.now_s < next_s:
+            rest = self.profile.dose.rest_between_devices_min  # type: ignore[union-attr]
+            since = _minutes(status.now_s - (next_s - rest * 60))
+            gates.append(Gate("device-rest", f"Only {since} since the last device; the protocol asks for "
+                              f"{format_number(rest)} min between devices"))
+        self._act(EventKind.DEVICE_GIVEN, self._device_detail(plan), user, gates, overrides)
+
+    def pause(self, *, user: str, reason: str) -> None:
+        self._act(EventKind.INFUSION_PAUSED, {"reason": _reason(reason)}, user)
+
+    def resume(self, *, user: str, reason: str = "") -> None:
+        self._act(EventKind.INFUSION_RESUMED, {"reason": reason.strip()}, user)
+
+    def change_rate(self, rate_ml_h: float, *, user: str, reason: str) -> None:
+        self._act(EventKind.RATE_CHANGED, {"rate_ml_h": rate_ml_h, "reason": _reason(reason)}, user)
+
+    def bolus(self, mg: float, *, user: str, reason: str) -> None:
+        self._act(EventKind.BOLUS_GIVEN, {"mg": mg, "reason": _reason(reason)}, user)
+
+    def complete(self, *, user: str) -> None:
+        self._act(EventKind.INFUSION_COMPLETED, {"delivered_mg": self._planned().prepared_mg}, user)
+
+    def stop_early(self, *, user: str, reason: str) -> None:
+        delivered = self.status().timer.delivered_mg
+        detail = {"reason": _reason(reason), "delivered_mg": round(delivered, 3)}
+        self._act(EventKind.DOSING_STOPPED, detail, user)
+
+    def discharge_gates(self, criteria_met: Sequence[str]) -> list[Gate]:
+        """What marking the patient ready for discharge now would need a reason for."""
+        status = self.status()
+        gates = []
+        may_leave = status.timer.may_leave_s
+        if may_leave is not None and status.now_s < may_leave:
+            gates.append(Gate("observation-minimum", f"The minimum observation of "
+                              f"{format_number(self.profile.observation.minimum_min)} min ends in "
+                              f"{_minutes(may_leave - status.now_s)}"))
+        unmet = [c.text for c in self.profile.discharge_criteria if c.id not in criteria_met]
+        if unmet:
+            gates.append(Gate("discharge-criteria", "Not confirmed: " + "; ".join(unmet)))
+        for rule in self.profile.required_bp:
+            if rule.anchor != "discharge":
+                continue
+            check = required_reading(rule, {**self._anchors(status.timer), "discharge": status.now_s},
+                                     self._times(), status.now_s, None)
+            if check.state is not CheckState.DONE:
+                gates.append(Gate(f"required-bp:{rule.id}", f"{rule.label}: no reading in the last "
+                                  f"{format_number(rule.window_before_min)} min"))
+        return gates
+
+    def mark_ready_for_discharge(self, *, user: str, criteria_met: Sequence[str],
+                                 overrides: Mapping[str, str] | None = None) -> None:
+        known = {c.id for c in self.profile.discharge_criteria}
+        unknown = set(criteria_met) - known
+        if unknown:
+            raise ValueError(f"unknown discharge criteria: {', '.join(sorted(unknown))}")
+        self._act(EventKind.DISCHARGE_READY, {"criteria_met": sorted(criteria_met)}, user,
+                  self.discharge_gates(criteria_met), overrides)
+
+    def _act(self, kind: str, detail: dict[str, Any], user: str, gates: Sequence[Gate] = (),
+             overrides: Mapping[str, str] | None = None) -> None:
+        if not user.strip():
+            raise ValueError("an action needs the name of who did it")
+        overrides = overrides or {}
+        missing = [gate for gate in gates if not overrides.get(gate.id, "").strip()]
+        if missing:
+            raise OverrideNeeded(missing)
+        if gates:
+            detail["overrides"] = [{"gate": g.id, "message": g.message, "reason": overrides[g.id].strip()}
+                                   for g in gates]
+        now = self._clock.now()
+        now_s = self._seconds(now)
+        self.timer.check(kind, now_s, detail)
+        self._record(kind, now, detail, user)
+        self.timer.apply(TimerEvent(kind, now_s, detail, user))
+        self._record_required_readings(now)
+
+    def _record(self, kind: str, stamp: Stamp, detail: dict[str, Any], user: str | None) -> None:
+        self._sink(kind, stamp, detail, user)
+        self._seconds(stamp)
+
+    def _seconds(self, stamp: Stamp) -> float:
+        return self._timebase.seconds(stamp, self._clock.monotonic_epoch)
+
+    def _planned(self) -> DosePlan:
+        if self.timer.plan is None:
+            raise TimerError("Plan the dose first")
+        return self.timer.plan
+
+    def _device_detail(self, plan: DosePlan) -> dict[str, Any]:
+        return {"device": self.timer.devices_given + 1, "of": plan.devices, "mg": plan.device_mg,
+                "lot": plan.lot}
+
+    def _required_before_dosing(self) -> list[Gate]:
+        status = self.status()
+        gates = []
+        for check in status.checks:
+            rule = next((r for r in self.profile.required_bp if r.id == check.id), None)
+            if rule is not None and rule.anchor == "dosing-start" and rule.offset_min == 0 \
+                    and check.state is not CheckState.DONE:
+                gates.append(Gate(f"required-bp:{rule.id}", f"{rule.label}: no reading in the last "
+                                  f"{format_number(rule.window_before_min)} min"))
+        return gates
+
+    def _take_readings(self, observations: Iterable[Observation], *, located: bool) -> None:
+        for reading in self._cuff.add(observations):
+            at_s = self._timebase.locate(reading.measured) if located else self._seconds(reading.measured)
+            self._reading_times = [(t, r) for t, r in self._reading_times if r.measured != reading.measured]
+            self._reading_times.append((at_s, reading))
+
+    def _times(self) -> list[float]:
+        return [t for t, _ in self._reading_times]
+
+    def _anchors(self, timer: TimerStatus) -> dict[Anchor, float | None]:
+        return {"session-start": 0.0, "dosing-start": timer.dosing_start_s, "dosing-end": timer.dosing_end_s,
+                "discharge": timer.discharge_s}
+
+    def _checks(self, timer: TimerStatus, now_s: float) -> tuple[CheckStatus, ...]:
+        anchors = self._anchors(timer)
+        times = self._times()
+        checks: list[CheckStatus] = []
+        if timer.phase is not Phase.READY_FOR_DISCHARGE:
+            for rule in self.profile.vitals_schedule:
+                check = repeating_check(rule, anchors, times, now_s)
+                if check is not None:
+                    checks.append(check)
+        expected_discharge = timer.may_leave_s
+        for required in self.profile.required_bp:
+            checks.append(required_reading(required, anchors, times, now_s, expected_discharge))
+        return tuple(sorted(checks, key=_check_order))
+
+    def _record_required_readings(self, now: Stamp) -> None:
+        status = self.status(now)
+        anchors = self._anchors(status.timer)
+        for check in status.checks:
+            rule = next((r for r in self.profile.required_bp if r.id == check.id), None)
+            if rule is None or check.id in self._recorded_bp or check.state is not CheckState.DONE \
+                    or anchors.get(rule.anchor) is None:
+                continue
+            reading = next(r for t, r in self._reading_times if t == check.reading_s)
+            detail = {"check": check.id, "label": check.label, "late": check.late,
+                      "systolic": reading.systolic, "diastolic": reading.diastolic, "mean": reading.mean,
+                      "measured_utc": reading.measured.utc.isoformat(), "source": reading.source,
+                      "manual": reading.manual}
+            if status.timer.dosing_start_s is not None and check.reading_s is not None:
+                after_s = check.reading_s - status.timer.dosing_start_s
+                detail["minutes_after_dosing_start"] = round(after_s / 60, 1)
+            self._recorded_bp[check.id] = reading
+            self._record(REQUIRED_BP_RECORDED, now, detail, None)
+
+
+def _reading_from_detail(event: StoredEvent) -> CuffReading:
+    detail = event.detail
+    measured = datetime.fromisoformat(str(detail["measured_utc"]))
+    stamp = event.stamp.shifted((measured - event.stamp.utc).total_seconds())
+    return CuffReading(stamp, float(detail["systolic"]),
+                       None if detail.get("diastolic") is None else float(detail["diastolic"]),
+                       None if detail.get("mean") is None else float(detail["mean"]),
+                       str(detail.get("source", "")), bool(detail.get("manual", False)))
+
+
+def _check_order(check: CheckStatus) -> tuple[bool, bool, float]:
+    """Open checks first, soonest due first; checks with no due time yet after them; done ones last."""
+    return (check.state is CheckState.DONE, check.due_s is None, check.due_s or 0.0)
+
+
+def _reason(text: str) -> str:
+    if not text.strip():
+        raise ValueError("Give a reason")
+    return text.strip()
+
+
+def _minutes(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d} min"
