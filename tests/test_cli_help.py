@@ -12,11 +12,13 @@ import pytest
 from ketaconsole.cli import build_parser, main
 
 EXPECTED_OPTIONS = {
-    "gui": ["--simulated", "--port", "--protocol", "--screenshot", "--quit-after"],
+    "gui": ["--simulated", "--port", "--protocol", "--treatment", "--screenshot", "--quit-after"],
     "sim": ["--protocol", "--pty", "--port", "--link", "--seed", "--speed", "--duration"],
     "record": ["--port", "--protocol", "--duration", "--patient", "--resume"],
     "sessions": [],
     "export": ["SESSION", "--format", "--out"],
+    "protocols": ["--check"],
+    "dose": ["profile", "--weight", "--mg-per-kg", "--dose-mg", "--vial", "--diluent", "--duration", "--lot"],
 }
 
 

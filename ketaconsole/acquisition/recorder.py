@@ -95,6 +95,10 @@ class Recorder:
         self.session_id: str | None = None
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def link_status(self) -> LinkStatus:
         return self._link.status
 

@@ -24,6 +24,8 @@ class SessionRequest:
     ``resume_session_id`` is the full id of an interrupted session to continue, else ``None``; for
     a resumed session ``patient`` is the session's own patient as far as it is known (the
     identifier alone, possibly empty, when the patient list had no record of it).
+    ``treatment_profile_id`` names the treatment profile chosen for a new session (``None`` for a
+    resumed session, which keeps the treatment stored with it).
     """
 
     patient: PatientDetails
@@ -32,6 +34,7 @@ class SessionRequest:
     protocol: str
     simulated: bool
     resume_session_id: str | None
+    treatment_profile_id: str | None = None
 
 
 def operator_error(name: str) -> str | None:

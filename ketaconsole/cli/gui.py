@@ -9,7 +9,9 @@ recorder: the session ends, or stays open to be resumed when the nurse chose "re
 PySide6 is imported only when the window opens, so ``ketaconsole --help`` and the headless
 subcommands never load Qt. The database is opened and the session started before the window's
 event loop, and stopped after it, so the running window never waits on I/O; the history of a
-resumed session is loaded by a background thread.
+resumed session, and its treatment rebuilt from the stored dose events, are loaded by a background
+thread. A new session's treatment profile (``--treatment`` or the dialog's choice) is recorded as
+soon as the session starts; without one the nurse chooses it in the window.
 """
 
 from __future__ import annotations
@@ -24,9 +26,13 @@ from pathlib import Path
 from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.acquisition.session_request import SessionRequest
+from ketaconsole.acquisition.treatment import rebuild_treatment
 from ketaconsole.cli.common import positive_float
 from ketaconsole.core.clock import SystemClock
+from ketaconsole.core.dose_session import DoseSession
+from ketaconsole.core.dose_timer import TimerError
 from ketaconsole.core.patient import PatientDetails
+from ketaconsole.core.treatment_profiles import ProfileCatalogue, ProfileError, load_catalogue
 from ketaconsole.devices.base import available_drivers
 from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
 from ketaconsole.simulator.launcher import SimulatorStartError, launch_simulator
@@ -59,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(default: the login name)")
     parser.add_argument("--resume", metavar="SESSION",
                         help="continue an interrupted session (id or unique prefix) instead of starting one")
+    parser.add_argument("--treatment", metavar="PROFILE",
+                        help="treatment profile of a new session, e.g. iv-ketamine or esketamine-intranasal "
+                        "(see 'ketaconsole protocols'); without it the nurse chooses in the window")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window to PNG just before --quit-after ends it")
     parser.add_argument("--quit-after", type=positive_float, metavar="SECONDS",
@@ -72,12 +81,14 @@ def run(args: argparse.Namespace) -> int:
         args.gui_parser.error("--port needs --protocol")
     if args.simulated is not None and args.protocol is not None:
         args.gui_parser.error("--protocol goes with --port; --simulated names its own protocol")
+    if args.resume is not None and args.treatment is not None:
+        args.gui_parser.error("--treatment is for a new session; a resumed session keeps its own")
     if args.screenshot is not None and args.quit_after is None:
         args.gui_parser.error("--screenshot needs --quit-after (the picture is taken when the window closes)")
     with contextlib.ExitStack() as cleanup:
         try:
             return _record_with_window(args, cleanup)
-        except (SimulatorStartError, StorageError, LookupError, OSError) as error:
+        except (SimulatorStartError, StorageError, LookupError, OSError, ProfileError) as error:
             print(f"ketaconsole gui: {error}", file=sys.stderr)
             return 1
 
@@ -89,10 +100,13 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
     app = create_application()
     database = cleanup.enter_context(Database(resolve_database_url(args.db)))
     clock = SystemClock()
+    catalogue = load_catalogue()
+    for problem in catalogue.problems:
+        print(f"ketaconsole gui: treatment profile refused: {problem}", file=sys.stderr)
     if args.port or args.simulated:
         request, entered_patient = _request_from_arguments(args), None
     else:
-        request = _ask_for_session(database)
+        request = _ask_for_session(database, catalogue)
         if request is None:
             return 0
         # The form validated a complete patient record; it is filed (and updates a known patient).
@@ -110,16 +124,24 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
                         resume_session_id=request.resume_session_id)
     feed = LiveFeed()
     feed.attach(recorder)
+    treatment_profile = (catalogue.get(request.treatment_profile_id)
+                         if request.treatment_profile_id is not None else None)
     session_id = recorder.start()
     print(f"SESSION {session_id}", flush=True)
+    treatment = None
+    if treatment_profile is not None:
+        treatment = DoseSession.select(treatment_profile, clock=clock, sink=recorder.record_event,
+                                       user=request.operator)
     if request.resume_session_id is not None:
-        _load_history_in_background(database, session_id, feed)
+        _load_history_in_background(database, session_id, feed, recorder)
     monitor = f"{request.protocol} on {port}" + (
         " – SIMULATED MONITOR, training values" if request.simulated else "")
     patient = request.patient.name or request.patient.identifier or "no patient recorded"
     window = MainWindow(feed, clock, controls=recorder, operator=request.operator,
                         status_message=f"{patient} · operator {request.operator} · {monitor} · "
-                        f"session {session_id[:8]}")
+                        f"session {session_id[:8]}",
+                        treatment=treatment, awaiting_history=request.resume_session_id is not None,
+                        patient_weight_kg=request.patient.weight_kg)
     window.setWindowTitle(f"KetaConsole – {patient} – {monitor}")
     try:
         return run_window(app, window, quit_after_s=args.quit_after, screenshot=args.screenshot)
@@ -138,10 +160,11 @@ def _request_from_arguments(args: argparse.Namespace) -> SessionRequest:
         protocol=args.simulated or args.protocol,
         simulated=args.simulated is not None,
         resume_session_id=args.resume,
+        treatment_profile_id=args.treatment,
     )
 
 
-def _ask_for_session(database: Database) -> SessionRequest | None:
+def _ask_for_session(database: Database, catalogue: ProfileCatalogue) -> SessionRequest | None:
     """The start-session dialog; ``None`` when the person cancels."""
     from ketaconsole.gui.start_session_dialog import StartSessionDialog
 
@@ -150,18 +173,27 @@ def _ask_for_session(database: Database) -> SessionRequest | None:
         interrupted=database.interrupted_sessions(database.clock.now()),
         protocols=sorted(available_drivers()),
         operator=getpass.getuser(),
+        treatments=[(loaded.profile.id, loaded.profile.name) for loaded in catalogue.profiles.values()],
     )
     return dialog.request() if dialog.exec() else None
 
 
-def _load_history_in_background(database: Database, session_id: str, feed: LiveFeed) -> None:
-    """Read what the session recorded before this run and hand it to the window, off the GUI thread."""
+def _load_history_in_background(database: Database, session_id: str, feed: LiveFeed,
+                                 recorder: Recorder) -> None:
+    """Read what the session recorded before this run, rebuild its treatment, and hand both to the
+    window, off the GUI thread."""
     started = database.clock.now()
 
     def load() -> None:
         observations = [o for o in database.observations(session_id) if o.received.utc < started.utc]
         events = [RecordedEvent(e.kind, e.stamp, e.detail, e.user) for e in database.events(session_id)
                   if e.stamp.utc < started.utc]
-        feed.put_history(HistoryBatch(observations, events))
+        treatment, error = None, None
+        try:
+            treatment = rebuild_treatment(database, session_id, clock=recorder.clock,
+                                          sink=recorder.record_event, observations=observations)
+        except (TimerError, ProfileError) as failure:
+            error = f"The stored dose record cannot be replayed: {failure}"
+        feed.put_history(HistoryBatch(observations, events, treatment, error))
 
     threading.Thread(target=load, name=f"history {session_id[:8]}", daemon=True).start()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
+from ketaconsole.core.dose_session import DoseSession
 from ketaconsole.core.observations import DeviceOutput, Observation, WaveformChunk
 from ketaconsole.devices.link import LinkStatus
 from ketaconsole.storage.writer import WriterHealth
@@ -29,10 +30,17 @@ MAX_PENDING = 4096
 
 @dataclass(frozen=True, slots=True)
 class HistoryBatch:
-    """What a resumed session recorded before this window opened, loaded from the database."""
+    """What a resumed session recorded before this window opened, loaded from the database.
+
+    ``treatment`` is the session's dose timer rebuilt from the stored events (``None`` when no
+    treatment was selected); the loader builds it, and from the hand-over on only the GUI thread
+    uses it. ``treatment_error`` says why the stored dose events could not be replayed, if so.
+    """
 
     observations: Sequence[Observation]
     events: Sequence[RecordedEvent]
+    treatment: DoseSession | None = None
+    treatment_error: str | None = None
 
 
 DisplayedOutput = Observation | WaveformChunk

@@ -11,6 +11,7 @@ Staleness compares wall-clock UTC times, since the recorder that wrote the heart
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import timedelta
 from types import TracebackType
 from typing import Any
@@ -291,15 +292,15 @@ class Database:
             )
         return self.find_session(session_id, now, stale_after_s)
 
-    def observations(self, session_id: str) -> list[Observation]:
-        """Every observation of the session in the order received (received time, then insertion)."""
+    def observations(self, session_id: str, parameters: Collection[str] | None = None) -> list[Observation]:
+        """The session's observations (of ``parameters`` only, when given) in the order received
+        (received time, then insertion)."""
+        query = select(ObservationRow).where(ObservationRow.session_id == session_id)
+        if parameters is not None:
+            query = query.where(ObservationRow.parameter.in_(list(parameters)))
         with self.session_factory() as session:
             self._session_row(session, session_id)
-            rows = session.scalars(
-                select(ObservationRow)
-                .where(ObservationRow.session_id == session_id)
-                .order_by(ObservationRow.received_utc, ObservationRow.id)
-            )
+            rows = session.scalars(query.order_by(ObservationRow.received_utc, ObservationRow.id))
             return [observation_from_row(row) for row in rows]
 
     def waveform_chunks(self, session_id: str, wave: str | None = None) -> list[WaveformChunk]:
@@ -312,14 +313,17 @@ class Database:
             rows = session.scalars(query.order_by(WaveformChunkRow.start_utc, WaveformChunkRow.id))
             return [waveform_chunk_from_row(row) for row in rows]
 
-    def events(self, session_id: str) -> list[SessionEvent]:
-        """The session's events (device alarms, sensor states, notes …) in time order."""
+    def events(self, session_id: str, *, recorded_order: bool = False) -> list[SessionEvent]:
+        """The session's events (device alarms, sensor states, notes, dose actions …) in time order,
+        or with ``recorded_order`` in the order they were written. Replaying dose actions needs the
+        recorded order: a wall-clock jump can date a later action earlier."""
+        order = (SessionEventRow.id,) if recorded_order else (SessionEventRow.utc, SessionEventRow.id)
         with self.session_factory() as session:
             self._session_row(session, session_id)
             rows = session.scalars(
                 select(SessionEventRow)
                 .where(SessionEventRow.session_id == session_id)
-                .order_by(SessionEventRow.utc, SessionEventRow.id)
+                .order_by(*order)
             )
             return [session_event_from_row(row) for row in rows]
 
