@@ -17,6 +17,8 @@ from ketaconsole.core.clock import Stamp
 from ketaconsole.core.observations import Observation
 
 SYSTOLIC, DIASTOLIC, MEAN = "NIBP_SYS", "NIBP_DIA", "NIBP_MEAN"
+CUFF_PARAMETERS = (SYSTOLIC, DIASTOLIC, MEAN)
+"""Registry keys of a cuff measurement's pressures (mmHg)."""
 
 
 @dataclass(frozen=True, slots=True)
