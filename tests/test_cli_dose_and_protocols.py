@@ -58,14 +58,16 @@ def test_a_malformed_site_profile_is_named_and_the_others_still_list(
     protocols = empty_site_directory / "protocols"
     protocols.mkdir(parents=True)
     shipped = data_path("resources", "protocols", "iv-ketamine.toml").read_text(encoding="utf-8")
-    (protocols / "iv-ketamine.toml").write_text(shipped.replace('confirmed_by = ""', 'confirmed_by = "Dr Site"'),
-                                                encoding="utf-8")
-    (protocols / "broken.toml").write_text(shipped.replace("default = 0.5", "default = 0.9"), encoding="utf-8")
+    confirmed = shipped.replace('confirmed_by = ""', 'confirmed_by = "Dr Site"')
+    (protocols / "iv-ketamine.toml").write_text(confirmed, encoding="utf-8")
+    broken = shipped.replace("default = 0.5", "default = 0.9")
+    (protocols / "broken.toml").write_text(broken, encoding="utf-8")
     assert main(["protocols"]) == 1
     captured = capsys.readouterr()
     assert "iv-ketamine  2026.11-default  IV ketamine infusion  [confirmed by Dr Site]" in captured.out
     assert "broken.toml" in captured.err and "min <= default <= max" in captured.err
-    assert main(["protocols", "--check", str(protocols / "iv-ketamine.toml"), str(protocols / "broken.toml")]) == 1
+    files = [str(protocols / "iv-ketamine.toml"), str(protocols / "broken.toml")]
+    assert main(["protocols", "--check", *files]) == 1
     checked = capsys.readouterr()
     assert "iv-ketamine.toml: ok (iv-ketamine 2026.11-default)" in checked.out
     assert "refused" in checked.err and "broken.toml" in checked.err

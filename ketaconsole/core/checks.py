@@ -80,7 +80,7 @@ def required_reading(rule: RequiredReading, anchors: Mapping[Anchor, float | Non
         target = expected_discharge_s + rule.offset_min * MINUTE_S
         return _open_window(rule, readings_s, now_s, target - before, target + after, overdue=None)
     if anchor is None:
-        if rule.offset_min == 0 and rule.window_after_min == 0:
+        if rule.anchor == "dosing-start" and rule.offset_min == 0 and rule.window_after_min == 0:
             return _open_window(rule, readings_s, now_s, now_s - before, now_s, overdue=None)
         return CheckStatus(rule.id, rule.label, CheckState.UPCOMING, None, None, required=True)
     target = anchor + rule.offset_min * MINUTE_S

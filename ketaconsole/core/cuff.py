@@ -2,8 +2,9 @@
 
 A monitor re-sends its last cuff measurement (an S/5 every 5 s), so receiving NIBP values again does
 not mean the cuff measured again. A measurement is new when it is typed in by a person, or when its
-systolic pressure differs from the one before (two consecutive measurements with the very same
-systolic pressure therefore count as one: the monitor protocols carry no measurement id). A new
+systolic pressure differs from the one the same device sent before (two consecutive measurements with
+the very same systolic pressure therefore count as one: the monitor protocols carry no measurement
+id; a reading typed in meanwhile does not interrupt the device's sequence). A new
 measurement is dated when it first arrived, and takes the diastolic and mean pressures that arrived
 with it (same receive stamp).
 """
@@ -44,7 +45,7 @@ class CuffReadings:
 
     def __init__(self) -> None:
         self._readings: list[CuffReading] = []
-        self._last_systolic: float | None = None
+        self._last_systolic: dict[str, float | None] = {}  # by source; typed-in readings not included
 
     @property
     def readings(self) -> tuple[CuffReading, ...]:
@@ -66,8 +67,12 @@ class CuffReadings:
         return list(changed.values())
 
     def _systolic(self, observation: Observation) -> CuffReading | None:
-        previous, self._last_systolic = self._last_systolic, observation.value
-        if observation.value is None or (not observation.manual and observation.value == previous):
+        if not observation.manual:
+            previous = self._last_systolic.get(observation.source)
+            self._last_systolic[observation.source] = observation.value
+            if observation.value == previous:
+                return None
+        if observation.value is None:
             return None
         return CuffReading(observation.received, observation.value, None, None, observation.source,
                            observation.manual)

@@ -253,6 +253,9 @@ class DoseSession:
              overrides: Mapping[str, str] | None = None) -> None:
         if not user.strip():
             raise ValueError("an action needs the name of who did it")
+        now = self._clock.now()
+        now_s = self._seconds(now)
+        self.timer.check(kind, now_s, detail)  # before the gates: no reason is asked for what cannot be done
         overrides = overrides or {}
         missing = [gate for gate in gates if not overrides.get(gate.id, "").strip()]
         if missing:
@@ -260,9 +263,6 @@ class DoseSession:
         if gates:
             detail["overrides"] = [{"gate": g.id, "message": g.message, "reason": overrides[g.id].strip()}
                                    for g in gates]
-        now = self._clock.now()
-        now_s = self._seconds(now)
-        self.timer.check(kind, now_s, detail)
         self._record(kind, now, detail, user)
         self.timer.apply(TimerEvent(kind, now_s, detail, user))
         self._record_required_readings(now)
@@ -304,7 +304,7 @@ class DoseSession:
         return [t for t, _ in self._reading_times]
 
     def _anchors(self, timer: TimerStatus) -> dict[Anchor, float | None]:
-        return {"session-start": 0.0, "dosing-start": timer.dosing_start_s, "dosing-end": timer.dosing_end_s,
+        return {"dosing-start": timer.dosing_start_s, "dosing-end": timer.dosing_end_s,
                 "discharge": timer.discharge_s}
 
     def _checks(self, timer: TimerStatus, now_s: float) -> tuple[CheckStatus, ...]:

@@ -24,6 +24,7 @@ it. Invariants: ``0 <= delivered_mg <= prepared_mg`` at all times; at completion
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -241,6 +242,8 @@ class DoseTimer:
         self._dosing_end_s = at_s
         self.outcome = outcome
         self.phase = Phase.OBSERVATION
+        if self._paused_since_s is not None:  # stopped while paused: the pause lasted until now
+            self._paused_total_s += at_s - self._paused_since_s
         self._paused_since_s = None
 
     def _on_planned(self, at_s: float, detail: Mapping[str, Any]) -> None:
@@ -282,11 +285,11 @@ class DoseTimer:
         self._require(Phase.INFUSING, Phase.PAUSED, action="give a bolus")
         assert self.plan is not None
         mg = float(detail["mg"])
-        self._settle(at_s)
-        remaining = self.plan.prepared_mg - self._delivered_base_mg
+        remaining = self.plan.prepared_mg - self._delivered_at(at_s)
         if not 0 < mg <= remaining + MG_TOLERANCE:
             raise TimerError(f"A bolus must be more than 0 and at most the {remaining:.1f} mg left in "
                              "the bag")
+        self._settle(at_s)
         self._delivered_base_mg = min(self.plan.prepared_mg, self._delivered_base_mg + mg)
 
     def _on_completed(self, at_s: float, detail: Mapping[str, Any]) -> None:
@@ -333,7 +336,7 @@ class DoseTimer:
 
 def _positive_rate(detail: Mapping[str, Any]) -> float:
     rate = float(detail["rate_ml_h"])
-    if not rate > 0:
+    if not (rate > 0 and math.isfinite(rate)):
         raise TimerError("The pump rate must be more than 0 mL/h")
     return rate
 

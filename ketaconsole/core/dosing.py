@@ -317,12 +317,14 @@ def _required_number(value: float | None, field_name: str, label: str) -> float:
 
 
 def _rounded_note(raw: float, rounded: float, step: float, unit: str) -> str:
-    if raw == rounded:
+    if float(f"{raw:.12g}") == rounded:  # already on the step, but for binary noise (36.7 / 10)
         return ""
     return f", rounded to {format_number(rounded)} {unit} (steps of {format_number(step)} {unit})"
 
 
 def _round(value: float, step: float) -> float:
+    # 12 significant digits drop binary noise (23 × 0.15 is 3.4499999999999997 in floats), so a
+    # decimal half such as 3.45 rounds up as the arithmetic line shows it.
     quantum = Decimal(repr(step))
-    steps = (Decimal(repr(value)) / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    steps = (Decimal(f"{value:.12g}") / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return float(steps * quantum)

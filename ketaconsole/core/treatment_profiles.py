@@ -9,7 +9,7 @@ Units are in the field names: ``_min`` minutes, ``_s`` seconds, ``_mg`` milligra
 millilitres, ``_mg_per_ml`` concentrations, ``_ml_h`` pump rates in mL/h.
 
 Times in a schedule are given relative to an *anchor* of the session's dose timer:
-``session-start``, ``dosing-start`` (infusion start, injection, first device), ``dosing-end``
+``dosing-start`` (infusion start, injection, first device), ``dosing-end``
 (infusion completed or stopped, injection, last device) and ``discharge`` (ready for discharge).
 """
 
@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ketaconsole.paths import data_path, site_config_dir
 
-Anchor = Literal["session-start", "dosing-start", "dosing-end", "discharge"]
+Anchor = Literal["dosing-start", "dosing-end", "discharge"]
 
 
 class Administration(Enum):

@@ -78,12 +78,13 @@ def test_a_resumed_session_rebuilds_the_running_infusion(tmp_path: Path, reboot:
                                   before_latest_resume=False)
         assert again is not None
         final = again.status().timer
-        assert (final.phase, final.outcome, final.delivered_mg) == (Phase.OBSERVATION, Outcome.COMPLETED, 35.0)
+        assert (final.phase, final.outcome) == (Phase.OBSERVATION, Outcome.COMPLETED)
+        assert final.delivered_mg == 35.0
         assert final.may_leave_s == pytest.approx(final.dosing_end_s + 3600)
         kinds = [e.kind for e in database.events(session_id, recorded_order=True)]
         assert [k for k in kinds if k.startswith(("dose", "infusion", "treatment", "required"))] == [
-            "treatment-selected", "dose-planned", "infusion-started", "required-bp-recorded", "infusion-paused",
-            "infusion-resumed", "infusion-completed"]
+            "treatment-selected", "dose-planned", "infusion-started", "required-bp-recorded",
+            "infusion-paused", "infusion-resumed", "infusion-completed"]
         paused = next(e for e in database.events(session_id) if e.kind == "infusion-paused")
         assert (paused.user, paused.detail["reason"]) == ("nurse.a", "nausea")
 
