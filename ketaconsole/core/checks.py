@@ -11,8 +11,10 @@ patient is marked ready.
   counts, so a baseline taken just before the infusion moves the first check forward.
 * A required reading (e.g. REMS blood pressure at 40 min) must be taken within its window around
   ``anchor + offset``; the first reading in the window satisfies it, a reading after the window
-  satisfies it late. Before dosing starts, a required reading at dosing start is due now and is
-  satisfied by a reading within its window before now.
+  satisfies it late where the rule allows that, and otherwise the check is missed once the window
+  has passed (a blood pressure "before dosing" cannot be taken afterwards). Before dosing starts, a
+  required reading at dosing start is due now and is satisfied by a reading within its window
+  before now.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class CheckState(Enum):
     DUE = "due"
     OVERDUE = "overdue"
     DONE = "done"
+    MISSED = "missed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +87,20 @@ def required_reading(rule: RequiredReading, anchors: Mapping[Anchor, float | Non
             return _open_window(rule, readings_s, now_s, now_s - before, now_s, overdue=None)
         return CheckStatus(rule.id, rule.label, CheckState.UPCOMING, None, None, required=True)
     target = anchor + rule.offset_min * MINUTE_S
-    return _open_window(rule, readings_s, now_s, target - before, target + after, overdue=target + after)
+    return _open_window(rule, readings_s, now_s, target - before, target + after, overdue=target + after,
+                        final=True)
 
 
 def _open_window(rule: RequiredReading, readings_s: Sequence[float], now_s: float, opens: float,
-                 closes: float, *, overdue: float | None) -> CheckStatus:
+                 closes: float, *, overdue: float | None, final: bool = False) -> CheckStatus:
+    """``final``: the window's place is known for good (its anchor has happened), so it can be missed."""
     in_window = [t for t in readings_s if opens <= t <= min(closes, now_s)]
     if in_window:
         return CheckStatus(rule.id, rule.label, CheckState.DONE, opens, overdue, min(in_window),
                            required=True)
-    late = [t for t in readings_s if closes < t <= now_s]
+    if final and not rule.late_allowed and now_s > closes:
+        return CheckStatus(rule.id, rule.label, CheckState.MISSED, opens, overdue, required=True)
+    late = [t for t in readings_s if closes < t <= now_s] if rule.late_allowed else []
     if late:
         return CheckStatus(rule.id, rule.label, CheckState.DONE, opens, overdue, min(late), late=True,
                            required=True)

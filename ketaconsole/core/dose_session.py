@@ -352,8 +352,10 @@ def _reading_from_detail(event: StoredEvent) -> CuffReading:
 
 
 def _check_order(check: CheckStatus) -> tuple[bool, bool, float]:
-    """Open checks first, soonest due first; checks with no due time yet after them; done ones last."""
-    return (check.state is CheckState.DONE, check.due_s is None, check.due_s or 0.0)
+    """Open checks first, soonest due first; checks with no due time yet after them; closed ones (done
+    or missed) last."""
+    closed = check.state in (CheckState.DONE, CheckState.MISSED)
+    return (closed, check.due_s is None, check.due_s or 0.0)
 
 
 def _reason(text: str) -> str:

@@ -92,7 +92,8 @@ class TimerEvent:
 class TimerStatus:
     """Where the dose stands at ``now_s``. Times are session seconds; ``None`` where not (yet) known.
 
-    ``elapsed_s`` runs from dosing start (pauses included) until dosing ends; ``remaining_s`` is the
+    ``elapsed_s`` runs from dosing start (pauses included) until dosing ends; ``paused_s`` is the time
+    paused in all and ``paused_since_s`` the start of the current pause; ``remaining_s`` is the
     infusion time left at the current rate, and ``projected_end_s`` is ``now_s + remaining_s`` (so a
     pause pushes it later). ``may_leave_s`` is the end of the profile's minimum observation.
     """
@@ -106,6 +107,7 @@ class TimerStatus:
     mg_per_h: float | None
     elapsed_s: float | None
     paused_s: float
+    paused_since_s: float | None
     remaining_s: float | None
     projected_end_s: float | None
     dosing_start_s: float | None
@@ -189,6 +191,7 @@ class DoseTimer:
             mg_per_h=mg_per_h,
             elapsed_s=None if self._dosing_start_s is None else end - self._dosing_start_s,
             paused_s=paused,
+            paused_since_s=self._paused_since_s,
             remaining_s=remaining_s,
             projected_end_s=None if remaining_s is None else now_s + remaining_s,
             dosing_start_s=self._dosing_start_s,

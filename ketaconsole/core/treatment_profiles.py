@@ -160,7 +160,9 @@ class RepeatingCheck(_Strict):
 
 
 class RequiredReading(_Strict):
-    """A blood pressure that must be recorded in a window around ``anchor + offset_min``."""
+    """A blood pressure that must be recorded in a window around ``anchor + offset_min``. With
+    ``late_allowed`` a reading after the window still counts (marked late); without it (a reading
+    "before dosing" cannot be taken afterwards) the check is missed once its window has passed."""
 
     id: str = Field(min_length=1)
     label: str = Field(min_length=1)
@@ -168,6 +170,7 @@ class RequiredReading(_Strict):
     offset_min: float = 0
     window_before_min: float = Field(ge=0)
     window_after_min: float = Field(ge=0)
+    late_allowed: bool = True
 
 
 class AssessmentRule(_Strict):

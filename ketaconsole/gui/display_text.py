@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ketaconsole.core.clock import Stamp
+from ketaconsole.core.dosing import format_number
 from ketaconsole.core.observations import AbsentReason, Observation
 from ketaconsole.devices.link import LinkState, LinkStatus
 
@@ -94,11 +95,13 @@ def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp,
         if optional is not None and optional.value is not None:
             value += f" ({_format(optional.value, spec.decimals)})"
     notes = []
+    dated_by_measurement = False
     if any(observation.manual for observation in present):
         notes.append(f"manual {clock_time(present[0].received)}")
     elif measured_at is not None:
         notes.append(f"measured {clock_time(measured_at)}, {age_text(now.seconds_since(measured_at))}")
-    if age_note:
+        dated_by_measurement = True
+    if age_note and not dated_by_measurement:  # a measurement's age already says how old it is
         notes.append(age_note)
     return TileText(value, ", ".join(notes), Freshness.STALE if age_note else Freshness.FRESH)
 
@@ -144,13 +147,35 @@ def _format(value: float, decimals: int) -> str:
 
 
 def event_label(kind: str, detail: Mapping[str, object]) -> str:
-    """The short text of a session event on the event strip, e.g. ``"gap 12 s"``."""
+    """The short text of a session event on the event strip, e.g. ``"gap 12 s"`` or
+    ``"infusion 150 mL/h"`` (amounts in mg, rates in mL/h, as recorded)."""
     if kind == "note":
         text = str(detail.get("text", ""))
         return f"note: {text[:24]}…" if len(text) > 24 else f"note: {text}"
     if kind == "data-gap":
         return f"gap {float(str(detail.get('seconds', 0))):.0f} s"
+    if kind == "treatment-selected":
+        return f"treatment {detail.get('profile_id', '?')}"
+    if kind == "dose-planned":
+        plan = detail.get("plan")
+        return f"planned {_amount(plan, 'prepared_mg')} mg" if isinstance(plan, Mapping) else "planned"
+    if kind == "device-administered":
+        return f"device {detail.get('device', '?')}/{detail.get('of', '?')}"
+    if kind == "required-bp-recorded":
+        return f"required BP {_amount(detail, 'systolic', 0)}/{_amount(detail, 'diastolic', 0)}"
+    amount = _EVENT_AMOUNTS.get(kind)
+    if amount is not None:
+        words, key, unit = amount
+        return f"{words} {_amount(detail, key)} {unit}"
     return _EVENT_WORDS.get(kind, kind.replace("-", " "))
+
+
+def _amount(detail: Mapping[str, object], key: str, decimals: int = 2) -> str:
+    """``detail[key]`` as a number without trailing zeros, "?" when it is missing or not a number."""
+    value = detail.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "?"
+    return format_number(float(value), decimals)
 
 
 def manual_entry_label(observations: Sequence[Observation]) -> str:
@@ -164,6 +189,18 @@ _EVENT_WORDS = {
     "recording-started": "recording",
     "session-resumed": "resumed",
     "session-ended": "ended",
+    "infusion-paused": "infusion paused",
+    "infusion-resumed": "infusion resumed",
+    "infusion-completed": "infusion complete",
+    "discharge-ready": "ready for discharge",
 }
+_EVENT_AMOUNTS = {
+    "infusion-started": ("infusion", "rate_ml_h", "mL/h"),
+    "infusion-rate-changed": ("rate", "rate_ml_h", "mL/h"),
+    "bolus-given": ("bolus", "mg", "mg"),
+    "dosing-stopped": ("stopped early,", "delivered_mg", "mg given"),
+    "injection-given": ("injection", "mg", "mg"),
+}
+"""Dose events whose label names one number of their detail: kind → (words, detail key, unit)."""
 _MANUAL_NAMES = {"NIBP_SYS": "BP", "NIBP_DIA": "BP", "NIBP_MEAN": "BP", "SPO2": "SpO2", "ETCO2": "EtCO2",
                  "TEMP": "Temp"}

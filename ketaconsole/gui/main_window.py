@@ -1,17 +1,20 @@
-"""The bedside window: waveform strips, numeric tiles, session trends with an event strip, and a
-banner that cannot be missed when the monitor stops delivering.
+"""The bedside window: waveform strips, numeric tiles, session trends with an event strip, the
+treatment panel (:mod:`ketaconsole.gui.dose_panel`), and a banner that cannot be missed when the
+monitor stops delivering.
 
 The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
 serial link or the database. Two timers drive it: a 30 Hz precise timer drains the feed and redraws
-the waveform strips; a 1 Hz timer redraws the tiles, the trends and the banner's age. Every redraw
-re-evaluates the age of what is shown against the clock, so nothing looks fresh when it is not.
+the waveform strips; a 1 Hz timer redraws the tiles, the trends, the treatment panel and the
+banner's age. Every redraw re-evaluates the age of what is shown against the clock, so nothing looks
+fresh when it is not. Every batch of observations drained from the feed also goes to the session's
+treatment, whose checks are met by the cuff readings in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent
@@ -19,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QW
 
 from ketaconsole.acquisition.recorder import RecordedEvent
 from ketaconsole.core.clock import Clock, Stamp
+from ketaconsole.core.cuff import CUFF_PARAMETERS, SYSTOLIC, CuffReadings
+from ketaconsole.core.dose_session import DoseSession
 from ketaconsole.core.observations import Observation, WaveformChunk
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.display_text import (
@@ -39,8 +44,6 @@ from ketaconsole.storage.writer import WriterHealth
 FRAME_INTERVAL_MS = 33
 NUMBERS_INTERVAL_MS = 1000
 MIN_VALUE_POINT_SIZE = 8.0
-NIBP_PARAMETERS = ("NIBP_SYS", "NIBP_DIA")
-CUFF_PARAMETERS = (*NIBP_PARAMETERS, "NIBP_MEAN")
 #: Live view above, session trends below, in pixels (proportions when the window is resized).
 DEFAULT_SPLITTER_SIZES = [520, 400]
 
@@ -51,6 +54,8 @@ class SessionControls(Protocol):
     def add_manual_observations(self, observations: Sequence[Observation]) -> None: ...
 
     def add_note(self, text: str, *, category: str, user: str) -> None: ...
+
+    def record_event(self, kind: str, stamp: Stamp, detail: Mapping[str, Any], user: str | None) -> None: ...
 
 
 class CloseChoice(Enum):
@@ -64,13 +69,17 @@ class MainWindow(QMainWindow):
     """Shows what ``feed`` delivers; ages are measured with ``clock`` (the recorder's clock).
 
     ``controls`` is the running session (``None``: no session, entries disabled) and ``operator``
-    the person running it, recorded with notes and manual values. ``settings``
-    remembers layout and theme (``None``: the application's default QSettings).
+    the person running it, recorded with notes, manual values and dose actions. ``treatment`` is
+    the session's dose (``None``: none chosen yet, or, with ``awaiting_history``, a resumed
+    session's dose still to come with its :class:`HistoryBatch`). ``patient_weight_kg`` pre-fills
+    the dose calculator. ``settings`` remembers layout and theme (``None``: the application's
+    default QSettings).
     """
 
     def __init__(self, feed: LiveFeed, clock: Clock, *, controls: SessionControls | None = None,
                  operator: str = "", status_message: str = "", settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 treatment: DoseSession | None = None, awaiting_history: bool = False,
+                 patient_weight_kg: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -81,7 +90,9 @@ class MainWindow(QMainWindow):
         self._operator = operator
         self._settings = settings if settings is not None else QSettings()
         self._latest: dict[str, Observation] = {}
-        self._nibp_measured_at: Stamp | None = None
+        self._cuff_measured: dict[str, Stamp] = {}
+        """When each source's latest cuff measurement was taken (a repeat keeps its first time)."""
+        self._cuff = CuffReadings()
         self._link_status: LinkStatus | None = None
         self._data_seen = False
         self._lost_since: Stamp | None = None
@@ -94,6 +105,8 @@ class MainWindow(QMainWindow):
             for part in ("title", "value", "note"):
                 getattr(self.ui, f"{spec.key}_{part}").setProperty("tile", spec.key)
         self._designed_point_size = {spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES}
+        self.ui.dose_panel.configure(clock=clock, recorder=controls, operator=operator, treatment=treatment,
+                                     awaiting_history=awaiting_history, patient_weight_kg=patient_weight_kg)
         self._connect_actions()
         self._restore_settings()
         self.frame_timer = _timer(self, FRAME_INTERVAL_MS, self.refresh_frame, Qt.TimerType.PreciseTimer)
@@ -111,18 +124,26 @@ class MainWindow(QMainWindow):
 
     def refresh_frame(self) -> None:
         """Drain the feed and redraw the waveform strips (30 Hz)."""
+        observations: list[Observation] = []
         for item in self._feed.drain():
-            self._take(item)
+            if isinstance(item, Observation):
+                observations.append(item)
+            else:
+                self._take(item)
+        if observations:
+            self._take_observations(observations)
+            self.ui.dose_panel.add_observations(observations)
         now = self._clock.now()
         for strip in self._strips.values():
             strip.refresh(now)
 
     def refresh_numbers(self) -> None:
-        """Redraw the tiles, the trends and the banner (1 Hz)."""
+        """Redraw the tiles, the trends, the treatment panel and the banner (1 Hz)."""
         now = self._clock.now()
         for spec in TILES:
             self._show_tile(spec, now)
         self.ui.trend_view.refresh(now)
+        self.ui.dose_panel.refresh()
         self._show_link(now)
 
     def apply_theme(self, name: str) -> None:
@@ -148,8 +169,6 @@ class MainWindow(QMainWindow):
             strip = self._strips.get(item.wave)
             if strip is not None:
                 strip.add_chunk(item)
-        elif isinstance(item, Observation):
-            self._take_observations([item])
         elif isinstance(item, LinkStatus):
             self._take_link_status(item)
         elif isinstance(item, WriterHealth):
@@ -161,6 +180,7 @@ class MainWindow(QMainWindow):
             self.ui.trend_view.add_observations(item.observations)
             for event in item.events:
                 self.ui.trend_view.add_event(event.stamp, event.kind, event_label(event.kind, event.detail))
+            self.ui.dose_panel.take_history(item.treatment, item.treatment_error)
 
     def _take_link_status(self, status: LinkStatus) -> None:
         """Data is lost when the link leaves CONNECTED, or never got there (NO_DATA, DISCONNECTED);
@@ -176,20 +196,22 @@ class MainWindow(QMainWindow):
     def _take_observations(self, observations: Sequence[Observation]) -> None:
         """Newest values for the tiles; for the trends, every value except a monitor repeating the
         cuff pressure it already showed (an S/5 re-sends the last NIBP every 5 s): each measurement
-        is one point, dated when it first appeared."""
+        is one point, dated when it first appeared (:class:`~ketaconsole.core.cuff.CuffReadings`
+        decides what is a new measurement)."""
+        new_readings = self._cuff.add(observations)
+        for reading in new_readings:
+            self._cuff_measured[reading.source] = reading.measured
+        measured = {reading.measured for reading in new_readings}
         for_trends = []
         for observation in observations:
-            previous = self._latest.get(observation.parameter)
             self._latest[observation.parameter] = observation
-            new_reading = observation.manual or previous is None or previous.value != observation.value
-            if observation.parameter in NIBP_PARAMETERS and new_reading:
-                self._nibp_measured_at = observation.received if observation.value is not None else None
-            if observation.parameter not in CUFF_PARAMETERS or new_reading:
+            if observation.parameter not in CUFF_PARAMETERS or observation.received in measured:
                 for_trends.append(observation)
         self.ui.trend_view.add_observations(for_trends)
 
     def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
-        measured_at = self._nibp_measured_at if spec.key == "nibp" else None
+        systolic = self._latest.get(SYSTOLIC)
+        measured_at = self._cuff_measured.get(systolic.source) if spec.key == "nibp" and systolic else None
         text = tile_text(spec, self._latest, now, measured_at)
         value_label = self._value_label(spec)
         if value_label.text() != text.value:

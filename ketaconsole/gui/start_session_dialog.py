@@ -1,10 +1,14 @@
-"""The form that starts (or resumes) a session: patient, operator and monitor.
+"""The form that starts (or resumes) a session: patient, treatment protocol, operator and monitor.
 
 The checks are Qt-free (:func:`ketaconsole.core.patient.validate_patient`,
 :mod:`ketaconsole.acquisition.session_request`); this dialog shows each message in the label beside
 its field. A field's message appears once the field was edited and left, or when Start is pressed,
 and follows every later edit. Start is refused while anything is invalid: the dialog stays open
 with the focus on the first invalid field.
+
+The treatment protocol offered first is the one chosen last time on this machine (remembered in
+QSettings), else the first listed; a resumed session keeps the treatment stored with it, so the
+choice is disabled then.
 
 The patient list and the serial ports are read off the GUI thread (:class:`BackgroundCalls`); the
 form is usable while they load, and a failure to load is said in words beside the list.
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ketaconsole.acquisition.session_request import SessionRequest, monitor_errors, operator_error
@@ -36,6 +40,8 @@ PATIENT_WIDGET_PREFIX = {name: "weight" if name == "weight_kg" else name for nam
 """Prefix of each patient field's widgets in the form (``weight_kg`` → ``weight_edit`` …)."""
 FIELD_ORDER = ("interrupted", *PATIENT_FIELDS, "operator", "port", "protocol")
 """Every field with a message, in the order the form shows them (the focus goes to the first error)."""
+LAST_TREATMENT_KEY = "start_session/treatment"
+"""QSettings key of the treatment profile id chosen last for a new session."""
 
 
 class StartSessionDialog(QDialog):
@@ -43,8 +49,10 @@ class StartSessionDialog(QDialog):
 
     ``load_patients`` and ``list_ports`` run on a worker thread; ``interrupted`` are the sessions
     that may be resumed (the choice is hidden when empty); ``protocols`` are the monitor protocols
-    offered; ``today`` gives the local date that a date of birth must precede; ``operator``
-    pre-fills the nurse's name. ``rules`` defaults to the shipped ``resources/forms.toml``.
+    offered; ``treatments`` are the treatment profiles offered as ``(id, name)`` pairs (the choice
+    is hidden when empty); ``today`` gives the local date that a date of birth must precede;
+    ``operator`` pre-fills the nurse's name. ``rules`` defaults to the shipped
+    ``resources/forms.toml``.
     """
 
     def __init__(
@@ -57,6 +65,7 @@ class StartSessionDialog(QDialog):
         today: Callable[[], date] = date.today,
         operator: str = "",
         rules: FormRules | None = None,
+        treatments: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +75,7 @@ class StartSessionDialog(QDialog):
         self._today = today
         self._interrupted = list(interrupted)
         self._protocols = list(protocols)
+        self._treatments = list(treatments)
         self._list_ports = list_ports
         self._patients: list[PatientSummary] = []
         self._edited: set[str] = set()
@@ -129,6 +139,11 @@ class StartSessionDialog(QDialog):
         ui.operator_edit.setText(operator)
         ui.protocol_combo.addItems(self._protocols)
         ui.protocol_combo.setCurrentIndex(-1)
+        ui.treatment_group.setVisible(bool(self._treatments))
+        for treatment_id, name in self._treatments:
+            ui.treatment_combo.addItem(name, treatment_id)
+        last = ui.treatment_combo.findData(QSettings().value(LAST_TREATMENT_KEY))
+        ui.treatment_combo.setCurrentIndex(max(last, 0) if self._treatments else -1)
         ui.port_combo.lineEdit().setPlaceholderText("Choose a port, or type its path")
         ui.session_group.setVisible(bool(self._interrupted))
         for summary in self._interrupted:
@@ -166,6 +181,9 @@ class StartSessionDialog(QDialog):
     def _update_modes(self) -> None:
         ui = self.ui
         ui.patient_group.setEnabled(not self._resuming())
+        ui.treatment_combo.setEnabled(not self._resuming())
+        ui.treatment_note.setText("A resumed session keeps the treatment recorded with it" if self._resuming()
+                                  else "")
         if not self._resuming():
             ui.interrupted_list.clearSelection()
         for widget in (ui.port_label, ui.port_combo, ui.refresh_ports_button, ui.port_details_label):
@@ -252,6 +270,10 @@ class StartSessionDialog(QDialog):
         if patient is None:
             raise RuntimeError("a request needs a checked patient or a session to resume")
         simulated = self._simulated()
+        treatment_id: str | None = None
+        if resume_id is None and self._treatments:
+            treatment_id = self.ui.treatment_combo.currentData()
+            QSettings().setValue(LAST_TREATMENT_KEY, treatment_id)
         return SessionRequest(
             patient=patient,
             operator=self.ui.operator_edit.text().strip(),
@@ -259,6 +281,7 @@ class StartSessionDialog(QDialog):
             protocol=self._chosen_protocol(),
             simulated=simulated,
             resume_session_id=resume_id,
+            treatment_profile_id=treatment_id,
         )
 
     def _known_patient(self, identifier: str) -> PatientDetails:

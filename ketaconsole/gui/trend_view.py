@@ -6,8 +6,9 @@ Three stacked plots share one linked time axis (``pg.DateAxisItem``, local time)
 2. NIBP systolic, diastolic and mean as points (each cuff reading is one discrete measurement);
 3. RR (/min) and EtCO2 (mmHg) on the left axis, temperature (°C) on the right;
 
-and a narrow event strip at the bottom: one vertical marker per session event, coloured by kind,
-with a short label (labels that would overlap another are left out; markers never are).
+and a narrow event strip at the bottom: one vertical marker per session event, coloured by kind
+(dose actions green and teal, pauses and early stops orange), with a short label (labels that would
+overlap another are left out; markers never are).
 
 Rules the view keeps, so that no value is wrong or silently missing:
 
@@ -79,6 +80,19 @@ EVENT_COLOURS: Mapping[str, tuple[str, str]] = {
     "recording-started": ("#9e9e9e", "#616161"),
     "session-resumed": ("#9e9e9e", "#616161"),
     "session-ended": ("#9e9e9e", "#616161"),
+    "treatment-selected": ("#90a4ae", "#455a64"),
+    "dose-planned": ("#80cbc4", "#00695c"),
+    "infusion-started": ("#69f0ae", "#1b5e20"),
+    "infusion-paused": ("#ffb74d", "#bf360c"),
+    "infusion-resumed": ("#69f0ae", "#1b5e20"),
+    "infusion-rate-changed": ("#80cbc4", "#00695c"),
+    "bolus-given": ("#80cbc4", "#00695c"),
+    "infusion-completed": ("#69f0ae", "#1b5e20"),
+    "dosing-stopped": ("#ffb74d", "#bf360c"),
+    "injection-given": ("#69f0ae", "#1b5e20"),
+    "device-administered": ("#69f0ae", "#1b5e20"),
+    "discharge-ready": ("#a5d6a7", "#2e7d32"),
+    "required-bp-recorded": ("#f48fb1", "#ad1457"),
 }
 """Event kind → (colour on the dark theme, colour on the light theme)."""
 OTHER_EVENT_COLOURS = ("#e0e0e0", "#424242")
@@ -423,7 +437,9 @@ class TrendView(QWidget):
         markers.setPen(pg.mkPen(self._event_colour(kind), width=1))
 
     def _place_event_labels(self) -> None:
-        """Show a label only where it fits: inside the view and clear of the previous label."""
+        """Show a label only where it fits: inside the view and clear of the previous label. A label
+        runs right of its marker, or left of it where it would run out of the view (the newest
+        events, at "now" while following, would otherwise be cut off)."""
         view = self._event_plot.vb
         low, high = view.viewRange()[0]
         width_px = view.width()
@@ -433,10 +449,16 @@ class TrendView(QWidget):
         free_from_px = -math.inf
         for event in self._events:
             x_px = (event.time_s - low) * px_per_s
-            fits = 0 <= x_px <= width_px and x_px >= free_from_px
+            label_px = event.text.boundingRect().width()
+            leftward = x_px + label_px > width_px
+            anchor = (1.0, 0.0) if leftward else (0.0, 0.0)
+            if tuple(event.text.anchor) != anchor:
+                event.text.setAnchor(anchor)
+            starts_px = x_px - label_px if leftward else x_px
+            fits = 0 <= x_px <= width_px and starts_px >= max(free_from_px, 0.0)
             event.text.setVisible(fits)
             if fits:
-                free_from_px = x_px + event.text.boundingRect().width() + LABEL_SPACING_PX
+                free_from_px = starts_px + label_px + LABEL_SPACING_PX
 
 
 def _right_view(plot: pg.PlotItem) -> pg.ViewBox:

@@ -176,3 +176,49 @@ def test_a_patient_named_on_the_command_line_keeps_their_record(tmp_path: Path) 
         [session] = db.list_sessions()
     assert (patient.name, patient.weight_kg, patient.allergies) == ("Ada Lovelace", 61.0, "penicillin")
     assert session.patient_identifier == "MRN-7"
+
+
+def test_the_treatment_named_on_the_command_line_is_stored_with_its_rules(tmp_path: Path) -> None:
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from ketaconsole.paths import data_path
+
+    url = f"sqlite:///{tmp_path / 'treatment.sqlite3'}"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "KETACONSOLE_CONFIG_DIR": str(tmp_path / "site")}
+    result = subprocess.run(
+        [sys.executable, "-m", "ketaconsole", "--db", url, "gui", "--simulated", "masimo",
+         "--treatment", "esketamine-intranasal", "--quit-after", "3"],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    shipped = data_path("resources", "protocols", "esketamine-intranasal.toml").read_bytes()
+    with Database(url) as db:
+        [session] = db.list_sessions()
+        [selected] = [e for e in db.events(session.id) if e.kind == "treatment-selected"]
+    assert selected.detail["profile_id"] == "esketamine-intranasal"
+    assert selected.detail["sha256"] == hashlib.sha256(shipped).hexdigest()
+    assert selected.detail["content"]["dose"]["device_mg"] == 28
+    assert selected.user
+
+
+def test_an_unknown_treatment_is_refused_before_anything_is_recorded(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'unknown.sqlite3'}"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "KETACONSOLE_CONFIG_DIR": str(tmp_path / "site")}
+    result = subprocess.run(
+        [sys.executable, "-m", "ketaconsole", "--db", url, "gui", "--simulated", "masimo",
+         "--treatment", "no-such-treatment", "--quit-after", "3"],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "no treatment profile 'no-such-treatment'" in result.stderr
+    with Database(url) as db:
+        assert db.list_sessions() == []

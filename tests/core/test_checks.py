@@ -188,3 +188,26 @@ def test_once_discharged_the_discharge_reading_uses_the_real_time() -> None:
     check = required_reading(BEFORE_DISCHARGE, anchors(end=END, discharge=discharge),
                              [discharge - 16 * MIN], discharge + 1, START + 120 * MIN)
     assert (check.state, check.overdue_s) == (CheckState.OVERDUE, discharge)
+
+
+@pytest.mark.parametrize("rule", [PRE_DOSE, BEFORE_DISCHARGE], ids=["pre-dose", "before-discharge"])
+def test_a_reading_that_cannot_be_late_is_missed_once_its_anchor_has_passed(rule: RequiredReading) -> None:
+    strict = rule.model_copy(update={"late_allowed": False})
+    anchor = START if rule.anchor == "dosing-start" else START + 150 * MIN
+    at = anchors(end=END, discharge=anchor if rule.anchor == "discharge" else None)
+    afterwards = [anchor + 2 * MIN]  # taken after dosing started / after the patient was discharged
+    missed = required_reading(strict, at, afterwards, anchor + 3 * MIN, START + 120 * MIN)
+    assert (missed.state, missed.reading_s) == (CheckState.MISSED, None)
+    in_time = required_reading(strict, at, [anchor - MIN], anchor + 3 * MIN, START + 120 * MIN)
+    assert (in_time.state, in_time.reading_s) == (CheckState.DONE, anchor - MIN)
+    lenient = required_reading(rule, at, afterwards, anchor + 3 * MIN, START + 120 * MIN)
+    assert (lenient.state, lenient.late) == (CheckState.DONE, True)
+
+
+def test_a_strict_reading_before_its_anchor_is_due_not_missed() -> None:
+    strict = PRE_DOSE.model_copy(update={"late_allowed": False})
+    assert required_reading(strict, anchors(start=None), [], 5000.0, None).state is CheckState.DUE
+    expected = START + 120 * MIN
+    strict_discharge = BEFORE_DISCHARGE.model_copy(update={"late_allowed": False})
+    waiting = required_reading(strict_discharge, anchors(end=END), [], expected + 60 * MIN, expected)
+    assert waiting.state is CheckState.DUE, "an expected discharge that has passed is not a real one"

@@ -725,3 +725,15 @@ def test_a_wall_clock_jump_does_not_move_the_esketamine_checks() -> None:
     assert gates[0].message == "The minimum observation of 120 min ends in 1:00 min"
     bed.wait(1)
     assert "observation-minimum" not in [gate.id for gate in bed.session.discharge_gates(ALL_ESK_CRITERIA)]
+
+
+def test_an_overridden_pre_dose_reading_shows_as_missed_and_a_later_one_does_not_fill_it() -> None:
+    bed = Bedside(ESK)
+    bed.session.plan(ESK_PLAN, user=NURSE)
+    bed.session.start_dosing(user=NURSE, overrides={"required-bp:bp-pre-dose": "cuff too small, replaced"})
+    bed.wait(2)
+    bed.bp(150, 92)  # taken after the first device: not a pre-dose reading
+    assert states(bed)["bp-pre-dose"] is CheckState.MISSED
+    assert [bp_values(e)[0] for e in bed.record.of(REQUIRED_BP_RECORDED)] == []
+    closed_last = [check.state for check in bed.session.status().checks][-1]
+    assert closed_last is CheckState.MISSED, "a missed check is listed after the open ones"

@@ -3,7 +3,8 @@ connection banner, themes and layout remembered, closing during a session."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEd
 from pytestqt.qtbot import QtBot
 
 from ketaconsole.acquisition.recorder import RecordedEvent
-from ketaconsole.core.clock import ManualClock
+from ketaconsole.core.clock import ManualClock, Stamp
 from ketaconsole.core.observations import Observation, WaveformChunk
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.live_feed import LiveFeed
@@ -27,12 +28,16 @@ class FakeSession:
     def __init__(self) -> None:
         self.manual: list[Observation] = []
         self.notes: list[tuple[str, str, str]] = []
+        self.events: list[RecordedEvent] = []
 
     def add_manual_observations(self, observations: Sequence[Observation]) -> None:
         self.manual.extend(observations)
 
     def add_note(self, text: str, *, category: str, user: str) -> None:
         self.notes.append((text, category, user))
+
+    def record_event(self, kind: str, stamp: Stamp, detail: Mapping[str, Any], user: str | None) -> None:
+        self.events.append(RecordedEvent(kind, stamp, detail, user))
 
 
 
@@ -71,6 +76,10 @@ def test_manual_values_are_marked_and_the_cuff_pressure_says_when_it_was_measure
         put(feed, clock, "NIBP_DIA", 79)
     window.refresh()
     assert window.ui.nibp_note.text() == f"measured {measured}, 15 s ago"
+    clock.advance(60)  # the monitor stops repeating it: greyed, and its age is said once
+    window.refresh()
+    assert window.ui.nibp_note.text() == f"measured {measured}, 75 s ago"
+    assert window.ui.nibp_value.property("freshness") == "stale"
     for parameter in ("NIBP_SYS", "NIBP_DIA", "NIBP_MEAN"):
         series = window.ui.trend_view.history.series(parameter)
         assert len(series.times_s) == 1, "a repeated cuff reading is one point on the trend"
@@ -187,3 +196,21 @@ def test_dialogs_stay_readable_under_a_theme(window, theme):
         assert edits and all(edit.font().pointSizeF() >= 14 for edit in edits), type(dialog).__name__
         dialog.close()
     assert all(d.ui.header_label.font().pointSizeF() >= 16 for d in dialogs[:4])
+
+
+def test_a_typed_in_pressure_between_monitor_repeats_does_not_make_the_repeat_new(window, feed, clock):
+    put(feed, clock, "NIBP_SYS", 128)
+    put(feed, clock, "NIBP_DIA", 79)
+    window.refresh()
+    monitor_time = f"{clock.now().utc.astimezone():%H:%M}"
+    clock.advance(60)
+    put(feed, clock, "NIBP_SYS", 140, manual=True)
+    put(feed, clock, "NIBP_DIA", 90, manual=True)
+    window.refresh()
+    clock.advance(5)
+    put(feed, clock, "NIBP_SYS", 128)  # the monitor repeats its old measurement
+    put(feed, clock, "NIBP_DIA", 79)
+    window.refresh()
+    assert list(window.ui.trend_view.history.series("NIBP_SYS").values) == [128, 140]
+    assert window.ui.nibp_value.text() == "128/79"
+    assert window.ui.nibp_note.text() == f"measured {monitor_time}, 65 s ago"  # the first time, kept

@@ -331,3 +331,49 @@ def test_tabbing_into_the_patient_list_picks_no_one(qtbot: QtBot, dialog: StartS
     qtbot.keyClick(dialog.ui.patient_search, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.ui.patient_list
     assert dialog.ui.identifier_edit.text() == ""
+
+
+TREATMENTS = (("iv-ketamine", "IV ketamine infusion"),
+              ("esketamine-intranasal", "Esketamine nasal spray (REMS)"))
+
+
+def test_the_treatment_chosen_fills_the_request_and_is_offered_first_next_time(
+    qtbot: QtBot, open_dialog: Callable[..., StartSessionDialog]
+) -> None:
+    dialog = open_dialog(treatments=TREATMENTS)
+    combo = dialog.ui.treatment_combo
+    assert dialog.ui.treatment_group.isVisible()
+    assert [combo.itemText(i) for i in range(combo.count())] == [name for _, name in TREATMENTS]
+    assert combo.currentData() == "iv-ketamine", "the first one, when none was chosen before"
+    fill_new_patient(qtbot, dialog)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    type_into(qtbot, dialog.ui.operator_edit, "Nurse Anna")
+    choose_monitor(qtbot, dialog)
+    press_start(qtbot, dialog)
+    assert dialog.request().treatment_profile_id == "esketamine-intranasal"
+    again = open_dialog(treatments=TREATMENTS)
+    assert again.ui.treatment_combo.currentData() == "esketamine-intranasal"
+
+
+def test_without_treatments_the_choice_is_hidden_and_none_is_asked_for(
+    qtbot: QtBot, dialog: StartSessionDialog
+) -> None:
+    assert not dialog.ui.treatment_group.isVisible()
+    fill_new_patient(qtbot, dialog)
+    type_into(qtbot, dialog.ui.operator_edit, "Nurse Anna")
+    choose_monitor(qtbot, dialog)
+    press_start(qtbot, dialog)
+    assert dialog.request().treatment_profile_id is None
+
+
+def test_a_resumed_session_keeps_the_treatment_recorded_with_it(
+    qtbot: QtBot, open_dialog: Callable[..., StartSessionDialog]
+) -> None:
+    dialog = open_dialog(interrupted=[INTERRUPTED], operator="Nurse Anna", treatments=TREATMENTS)
+    click_row(qtbot, dialog.ui.interrupted_list, 0)
+    assert not dialog.ui.treatment_combo.isEnabled()
+    assert dialog.ui.treatment_note.text() == "A resumed session keeps the treatment recorded with it"
+    press_start(qtbot, dialog)
+    assert dialog.request().resume_session_id == INTERRUPTED.id
+    assert dialog.request().treatment_profile_id is None

@@ -186,6 +186,20 @@ def test_crowded_event_labels_are_thinned_but_every_marker_stays(view: TrendView
     assert not all(label.isVisible() for label in labels)
 
 
+def test_the_newest_event_label_turns_left_of_its_marker_instead_of_running_out(
+    view: TrendView, clock: ManualClock
+) -> None:
+    early, now = clock.now().shifted(-20 * 60), clock.now()
+    view.add_event(early, "note", "note: old")
+    view.add_event(now, "infusion-paused", "infusion paused")
+    view.refresh(now)
+    _, [old] = view.event_items("note")
+    _, [newest] = view.event_items("infusion-paused")
+    assert old.isVisible() and tuple(old.anchor) == (0.0, 0.0)
+    assert newest.isVisible() and tuple(newest.anchor) == (1.0, 0.0)
+    assert newest.pos().x() == now.utc.timestamp()
+
+
 def test_following_keeps_the_newest_span_in_view(view: TrendView, clock: ManualClock) -> None:
     record_minutes(view, clock, 1)
     view.refresh(clock.now())

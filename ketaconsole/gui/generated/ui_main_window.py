@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
     QSizePolicy, QSplitter, QStatusBar, QToolBar,
     QVBoxLayout, QWidget)
 
+from ketaconsole.gui.dose_panel import DosePanel
 from ketaconsole.gui.trend_view import TrendView
 from ketaconsole.gui.waveform_strip import WaveformStrip
 
@@ -71,6 +72,9 @@ class Ui_MainWindow(object):
 
         self.central_layout.addWidget(self.connection_label)
 
+        self.body_layout = QHBoxLayout()
+        self.body_layout.setSpacing(8)
+        self.body_layout.setObjectName(u"body_layout")
         self.main_splitter = QSplitter(self.central_widget)
         self.main_splitter.setObjectName(u"main_splitter")
         self.main_splitter.setOrientation(Qt.Vertical)
@@ -379,7 +383,19 @@ class Ui_MainWindow(object):
         self.trend_view.setMinimumSize(QSize(300, 160))
         self.main_splitter.addWidget(self.trend_view)
 
-        self.central_layout.addWidget(self.main_splitter)
+        self.body_layout.addWidget(self.main_splitter)
+
+        self.dose_panel = DosePanel(self.central_widget)
+        self.dose_panel.setObjectName(u"dose_panel")
+        self.dose_panel.setMinimumSize(QSize(370, 0))
+        self.dose_panel.setMaximumSize(QSize(470, 16777215))
+
+        self.body_layout.addWidget(self.dose_panel)
+
+        self.body_layout.setStretch(0, 3)
+        self.body_layout.setStretch(1, 1)
+
+        self.central_layout.addLayout(self.body_layout)
 
         self.central_layout.setStretch(2, 1)
         MainWindow.setCentralWidget(self.central_widget)

@@ -214,6 +214,33 @@ class Ui_StartSessionDialog(object):
 
         self.groups_layout.addWidget(self.patient_group)
 
+        self.treatment_group = QGroupBox(self.scroll_contents)
+        self.treatment_group.setObjectName(u"treatment_group")
+        self.treatment_grid = QGridLayout(self.treatment_group)
+        self.treatment_grid.setObjectName(u"treatment_grid")
+        self.treatment_grid.setHorizontalSpacing(12)
+        self.treatment_grid.setVerticalSpacing(8)
+        self.treatment_label = QLabel(self.treatment_group)
+        self.treatment_label.setObjectName(u"treatment_label")
+
+        self.treatment_grid.addWidget(self.treatment_label, 0, 0, 1, 1)
+
+        self.treatment_combo = QComboBox(self.treatment_group)
+        self.treatment_combo.setObjectName(u"treatment_combo")
+
+        self.treatment_grid.addWidget(self.treatment_combo, 0, 1, 1, 1)
+
+        self.treatment_note = QLabel(self.treatment_group)
+        self.treatment_note.setObjectName(u"treatment_note")
+        self.treatment_note.setWordWrap(True)
+
+        self.treatment_grid.addWidget(self.treatment_note, 0, 2, 1, 1)
+
+        self.treatment_grid.setColumnStretch(1, 3)
+        self.treatment_grid.setColumnStretch(2, 2)
+
+        self.groups_layout.addWidget(self.treatment_group)
+
         self.operator_group = QGroupBox(self.scroll_contents)
         self.operator_group.setObjectName(u"operator_group")
         self.operator_grid = QGridLayout(self.operator_group)
@@ -354,6 +381,7 @@ class Ui_StartSessionDialog(object):
         self.weight_label.setBuddy(self.weight_edit)
         self.allergies_label.setBuddy(self.allergies_edit)
         self.notes_label.setBuddy(self.notes_edit)
+        self.treatment_label.setBuddy(self.treatment_combo)
         self.operator_label.setBuddy(self.operator_edit)
         self.port_label.setBuddy(self.port_combo)
         self.protocol_label.setBuddy(self.protocol_combo)
@@ -368,7 +396,8 @@ class Ui_StartSessionDialog(object):
         QWidget.setTabOrder(self.date_of_birth_edit, self.weight_edit)
         QWidget.setTabOrder(self.weight_edit, self.allergies_edit)
         QWidget.setTabOrder(self.allergies_edit, self.notes_edit)
-        QWidget.setTabOrder(self.notes_edit, self.operator_edit)
+        QWidget.setTabOrder(self.notes_edit, self.treatment_combo)
+        QWidget.setTabOrder(self.treatment_combo, self.operator_edit)
         QWidget.setTabOrder(self.operator_edit, self.serial_radio)
         QWidget.setTabOrder(self.serial_radio, self.simulated_radio)
         QWidget.setTabOrder(self.simulated_radio, self.port_combo)
@@ -452,6 +481,14 @@ class Ui_StartSessionDialog(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.notes_error.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Patient notes message", None))
+#endif // QT_CONFIG(accessibility)
+        self.treatment_group.setTitle(QCoreApplication.translate("StartSessionDialog", u"Treatment", None))
+        self.treatment_label.setText(QCoreApplication.translate("StartSessionDialog", u"Treatment protoco&l", None))
+#if QT_CONFIG(accessibility)
+        self.treatment_combo.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Treatment protocol", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.treatment_note.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Treatment protocol note", None))
 #endif // QT_CONFIG(accessibility)
         self.operator_group.setTitle(QCoreApplication.translate("StartSessionDialog", u"Operator", None))
         self.operator_label.setText(QCoreApplication.translate("StartSessionDialog", u"&Your name", None))
