@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ketaconsole.core.data_files import describe_validation_error
 from ketaconsole.paths import data_path, site_config_dir
 
 Anchor = Literal["dosing-start", "dosing-end", "discharge"]
@@ -265,7 +266,7 @@ def parse_profile(content: dict[str, Any], *, source: str = "stored profile") ->
     try:
         return TreatmentProfile.model_validate(content)
     except ValidationError as error:
-        raise ProfileError(f"{source}: {_describe(error)}") from None
+        raise ProfileError(f"{source}: {describe_validation_error(error)}") from None
 
 
 def load_profile_bytes(data: bytes, *, source: str) -> LoadedProfile:
@@ -313,10 +314,3 @@ def load_catalogue(directories: Iterable[Path] | None = None) -> ProfileCatalogu
             profiles[loaded.profile.id] = loaded
     return ProfileCatalogue(profiles, tuple(problems))
 
-
-def _describe(error: ValidationError) -> str:
-    parts = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "file"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
