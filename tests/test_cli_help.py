@@ -18,6 +18,7 @@ EXPECTED_OPTIONS = {
     "sessions": [],
     "export": ["SESSION", "--format", "--out"],
     "protocols": ["--check"],
+    "instruments": ["--check"],
     "dose": ["profile", "--weight", "--mg-per-kg", "--dose-mg", "--vial", "--diluent", "--duration", "--lot"],
 }
 

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from ketaconsole import __version__
-from ketaconsole.cli import dose, export, gui, protocols, record, sessions, sim
+from ketaconsole.cli import dose, export, gui, instruments, protocols, record, sessions, sim
 
-SUBCOMMAND_MODULES = (gui, sim, record, sessions, export, protocols, dose)
+SUBCOMMAND_MODULES = (gui, sim, record, sessions, export, protocols, instruments, dose)
 
 
 def build_parser() -> argparse.ArgumentParser:

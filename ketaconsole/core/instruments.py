@@ -108,7 +108,8 @@ class Scoring(_Strict):
 
 class Instrument(_Strict):
     """One instrument. Invariants (checked on load): item numbers unique; every item's scale exists;
-    subscale and short-form items exist; bands do not overlap."""
+    subscale and short-form ids unique across both, their items exist and do not repeat (a repeat
+    would count twice); bands do not overlap."""
 
     id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str = Field(min_length=1)
@@ -133,7 +134,13 @@ class Instrument(_Strict):
         for item in self.items:
             if item.scale not in scales:
                 raise ValueError(f"item {item.number}: unknown scale {item.scale!r}")
-        for group in (*self.subscales, *self.short_forms):
+        groups = (*self.subscales, *self.short_forms)
+        group_ids = [group.id for group in groups]
+        if len(set(group_ids)) != len(group_ids):
+            raise ValueError("subscale and short-form ids repeat")
+        for group in groups:
+            if len(set(group.items)) != len(group.items):
+                raise ValueError(f"{group.id}: items repeat")
             unknown = set(group.items) - set(numbers)
             if unknown:
                 raise ValueError(f"{group.id}: unknown items {sorted(unknown)}")
