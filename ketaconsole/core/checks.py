@@ -41,8 +41,9 @@ class CheckState(Enum):
 class CheckStatus:
     """One check as the nurse sees it. ``due_s`` is when it falls due (``None``: not yet known);
     ``overdue_s`` when it becomes overdue (``None``: never, e.g. before a discharge not yet decided).
-    For a done required reading, ``reading_s`` is the satisfying reading and ``late`` whether it was
-    after the window."""
+    For a done required reading or assessment, ``reading_s`` is the satisfying reading or submission
+    and ``late`` whether it was after the window. An assessment check names the ``instrument`` to
+    open and, when only a short form is asked, its ``form`` (both ``None`` for vital signs)."""
 
     id: str
     label: str
@@ -52,6 +53,8 @@ class CheckStatus:
     reading_s: float | None = None
     late: bool = False
     required: bool = False
+    instrument: str | None = None
+    form: str | None = None
 
 
 def repeating_check(rule: RepeatingCheck, anchors: Mapping[Anchor, float | None],

@@ -15,21 +15,43 @@ Events written besides the timer's own (:class:`ketaconsole.core.dose_timer.Even
 * ``treatment-selected``: the profile's id, version, SHA-256 of its file and its full content, so the
   record keeps the rules in force even if the clinic edits the file later;
 * ``required-bp-recorded``: a required blood pressure (e.g. REMS at 40 min) as measured, with the
-  reading's values and time taken from the session's own observations, never retyped.
+  reading's values and time taken from the session's own observations, never retyped;
+* ``assessment-draft``, ``assessment-submitted``, ``assessment-amended``: dissociation and sedation
+  ratings (:mod:`ketaconsole.core.assessments`, which describes their detail). They may be recorded
+  in any phase; the profile's ``assessment_schedule`` turns them into checks beside the vital signs.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from ketaconsole.core.assessments import (
+    ASSESSMENT_AMENDED,
+    ASSESSMENT_DRAFT,
+    ASSESSMENT_EVENT_KINDS,
+    ASSESSMENT_SUBMITTED,
+    Answers,
+    Assessment,
+    AssessmentLog,
+    AssessmentScore,
+    AssessmentState,
+    answers_to_detail,
+    asked_items,
+    assessment_checks,
+    assessment_detail,
+    raters_detail,
+    submission_problem,
+)
 from ketaconsole.core.checks import CheckState, CheckStatus, repeating_check, required_reading
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CuffReading, CuffReadings
 from ketaconsole.core.dose_timer import DoseTimer, EventKind, Phase, TimerError, TimerEvent, TimerStatus
 from ketaconsole.core.dosing import DosePlan, format_number
+from ketaconsole.core.instruments import LoadedInstrument
 from ketaconsole.core.observations import Observation
 from ketaconsole.core.timebase import SessionTimebase
 from ketaconsole.core.treatment_profiles import (
@@ -80,7 +102,8 @@ class OverrideNeeded(Exception):
 
 @dataclass(frozen=True, slots=True)
 class DoseSessionStatus:
-    """Everything the dose panel shows, at ``now`` (``now_s`` session seconds)."""
+    """Everything the dose panel shows, at ``now`` (``now_s`` session seconds). ``latest_assessments``
+    is the latest submitted assessment of each instrument, by instrument id."""
 
     now: Stamp
     now_s: float
@@ -88,6 +111,7 @@ class DoseSessionStatus:
     timer: TimerStatus
     checks: tuple[CheckStatus, ...]
     recorded_bp: Mapping[str, CuffReading] = field(default_factory=dict)
+    latest_assessments: Mapping[str, Assessment] = field(default_factory=dict)
 
     def wall_time(self, at_s: float) -> datetime:
         """The UTC wall time of session second ``at_s``, read against the current wall clock."""
@@ -107,6 +131,12 @@ class DoseSession:
         self._cuff = CuffReadings()
         self._reading_times: list[tuple[float, CuffReading]] = []
         self._recorded_bp: dict[str, CuffReading] = {}
+        self._assessments = AssessmentLog()
+
+    @property
+    def assessments(self) -> AssessmentLog:
+        """The session's assessments (read them; record through the assessment methods)."""
+        return self._assessments
 
     @classmethod
     def select(cls, loaded: LoadedProfile, *, clock: Clock, sink: EventSink, user: str) -> DoseSession:
@@ -146,7 +176,10 @@ class DoseSession:
             self._recorded_bp[str(event.detail["check"])] = _reading_from_detail(event)
             return
         try:
-            self.timer.apply(TimerEvent(event.kind, at_s, event.detail, event.user))
+            if event.kind in ASSESSMENT_EVENT_KINDS:
+                self._assessments.apply(event.kind, event.stamp, at_s, event.detail, event.user)
+            else:
+                self.timer.apply(TimerEvent(event.kind, at_s, event.detail, event.user))
         except (TimerError, KeyError, TypeError, ValueError) as error:
             raise TimerError(f"stored {event.kind} event at {event.stamp.utc:%H:%M:%S} UTC cannot be "
                              f"replayed: {error}") from error
@@ -161,7 +194,7 @@ class DoseSession:
         now_s = self._seconds(now)
         timer = self.timer.status(now_s)
         return DoseSessionStatus(now, now_s, self.profile, timer, self._checks(timer, now_s),
-                                 dict(self._recorded_bp))
+                                 dict(self._recorded_bp), self._assessments.latest())
 
     # Actions. Each raises TimerError when the phase does not allow it, OverrideNeeded when a gate
     # has no reason in ``overrides``, ValueError for missing text; nothing is recorded then.
@@ -249,10 +282,90 @@ class DoseSession:
         self._act(EventKind.DISCHARGE_READY, {"criteria_met": sorted(criteria_met)}, user,
                   self.discharge_gates(criteria_met), overrides)
 
+    # Assessments. Each raises ValueError (nothing recorded) for a blank user, an unknown short form,
+    # an item the assessment does not ask, or a value not on its item's scale.
+
+    def save_assessment_draft(self, loaded: LoadedInstrument, answers: Answers, *, user: str,
+                              form: str | None = None, assessment_id: str | None = None) -> str:
+        """Keep the answers so far of an assessment of ``loaded`` (``form``: only that short form);
+        returns its id, a new one when ``assessment_id`` is ``None``. A submitted assessment is
+        changed with :meth:`amend_assessment` instead."""
+        return self._assess(ASSESSMENT_DRAFT, loaded, answers, user, form, assessment_id)
+
+    def submit_assessment(self, loaded: LoadedInstrument, answers: Answers, *, user: str,
+                          form: str | None = None, assessment_id: str | None = None) -> str:
+        """Submit answers (a draft's id continues that draft); refused when they cannot be scored
+        (:func:`~ketaconsole.core.assessments.submission_problem`). Returns the assessment's id."""
+        return self._assess(ASSESSMENT_SUBMITTED, loaded, answers, user, form, assessment_id)
+
+    def amend_assessment(self, assessment_id: str, loaded: LoadedInstrument, answers: Answers, *, user: str,
+                         reason: str) -> None:
+        """Replace the answers of a submitted assessment, for ``reason`` (required); the answers
+        replaced are stored with the amendment. Refused when nothing changes or the new answers
+        cannot be scored."""
+        _user(user)
+        existing = self._existing(assessment_id, loaded)
+        if existing.state is not AssessmentState.SUBMITTED:
+            raise ValueError(f"{existing.name} has not been submitted yet: submit it instead")
+        reason = _reason(reason)
+        instrument = loaded.instrument
+        scored = self._scored(loaded, existing.form, answers)
+        items = asked_items(instrument, existing.form)
+        changed = [item for item in items if answers.get(item.number) != existing.answers.get(item.number)]
+        if not changed:
+            raise ValueError("The answers are unchanged")
+        detail = assessment_detail(loaded, existing.form, assessment_id, answers, scored, user)
+        detail.update(raters=raters_detail(changed, user), reason=reason,
+                      previous_answers=answers_to_detail(items, existing.answers),
+                      changed_items=[item.number for item in changed])
+        self._record_assessment(ASSESSMENT_AMENDED, self._clock.now(), detail, user)
+
+    def _assess(self, kind: str, loaded: LoadedInstrument, answers: Answers, user: str, form: str | None,
+                assessment_id: str | None) -> str:
+        _user(user)
+        if assessment_id is not None:
+            existing = self._existing(assessment_id, loaded)
+            if existing.form != form:
+                raise ValueError(f"assessment {assessment_id} is not of that form")
+            if existing.state is AssessmentState.SUBMITTED:
+                raise ValueError(f"{existing.name} was already submitted: change it with a reason")
+        scored = self._scored(loaded, form, answers) if kind == ASSESSMENT_SUBMITTED \
+            else AssessmentScore.of(loaded.instrument, form, answers)
+        assessment_id = assessment_id or str(uuid.uuid4())
+        detail = assessment_detail(loaded, form, assessment_id, answers, scored, user)
+        now = self._clock.now()
+        start_s = self.timer.status(self._seconds(now)).dosing_start_s
+        if kind == ASSESSMENT_SUBMITTED and start_s is not None:
+            detail["minutes_after_dosing_start"] = round((self._seconds(now) - start_s) / 60, 1)
+        self._record_assessment(kind, now, detail, user)
+        return assessment_id
+
+    def _existing(self, assessment_id: str, loaded: LoadedInstrument) -> Assessment:
+        try:
+            existing = self._assessments.get(assessment_id)
+        except LookupError as error:
+            raise ValueError(str(error)) from None
+        if existing.instrument != loaded.instrument.id:
+            raise ValueError(f"assessment {assessment_id} is a {existing.name}, "
+                             f"not {loaded.instrument.short_name}")
+        return existing
+
+    @staticmethod
+    def _scored(loaded: LoadedInstrument, form: str | None, answers: Answers) -> AssessmentScore:
+        """The score of answers to be submitted; ``ValueError`` when they cannot be scored."""
+        scored = AssessmentScore.of(loaded.instrument, form, answers)
+        problem = submission_problem(loaded.instrument, form, scored)
+        if problem is not None:
+            raise ValueError(problem)
+        return scored
+
+    def _record_assessment(self, kind: str, now: Stamp, detail: dict[str, Any], user: str) -> None:
+        self._record(kind, now, detail, user)
+        self._assessments.apply(kind, now, self._seconds(now), detail, user)
+
     def _act(self, kind: str, detail: dict[str, Any], user: str, gates: Sequence[Gate] = (),
              overrides: Mapping[str, str] | None = None) -> None:
-        if not user.strip():
-            raise ValueError("an action needs the name of who did it")
+        _user(user)
         now = self._clock.now()
         now_s = self._seconds(now)
         self.timer.check(kind, now_s, detail)  # before the gates: no reason is asked for what cannot be done
@@ -319,6 +432,9 @@ class DoseSession:
         expected_discharge = timer.may_leave_s
         for required in self.profile.required_bp:
             checks.append(required_reading(required, anchors, times, now_s, expected_discharge))
+        for rule in self.profile.assessment_schedule:
+            done = self._assessments.submission_times(rule.instrument, rule.form)
+            checks.extend(assessment_checks(rule, anchors, done, now_s))
         return tuple(sorted(checks, key=_check_order))
 
     def _record_required_readings(self, now: Stamp) -> None:
@@ -356,6 +472,11 @@ def _check_order(check: CheckStatus) -> tuple[bool, bool, float]:
     or missed) last."""
     closed = check.state in (CheckState.DONE, CheckState.MISSED)
     return (closed, check.due_s is None, check.due_s or 0.0)
+
+
+def _user(user: str) -> None:
+    if not user.strip():
+        raise ValueError("an action needs the name of who did it")
 
 
 def _reason(text: str) -> str:

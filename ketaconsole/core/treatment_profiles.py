@@ -175,19 +175,33 @@ class RequiredReading(_Strict):
 
 
 class AssessmentRule(_Strict):
-    """When an instrument is asked for: at fixed minutes after ``anchor``, or every ``every_min`` until
-    ``end`` (or both)."""
+    """When an instrument is asked for: at fixed minutes after ``anchor``, or every ``every_min`` from
+    ``anchor`` until ``end`` (default ``discharge``), or both.
+
+    ``instrument`` is an instrument id; ``form`` names one of its short forms when only that form is
+    asked (e.g. ``instrument = "cadss"``, ``form = "cadss-6"``), and a full submission of the
+    instrument satisfies a short-form check too. ``label`` is what the nurse reads (default: the form
+    or instrument id in capitals). A fixed time ``T`` is satisfied by a submission from
+    ``T - window_min`` to ``T + window_min`` (later ones count, marked late); a repeating check is
+    overdue ``window_min`` after it falls due."""
 
     instrument: str = Field(min_length=1)
+    form: str | None = Field(default=None, min_length=1)
+    label: str | None = Field(default=None, min_length=1)
     anchor: Anchor
     at_min: tuple[float, ...] = ()
     every_min: float | None = Field(default=None, gt=0)
     end: Anchor | None = None
+    window_min: float = Field(default=5, gt=0)
 
     @model_validator(mode="after")
     def _has_times(self) -> AssessmentRule:
         if not self.at_min and self.every_min is None:
             raise ValueError(f"{self.instrument}: give at_min or every_min")
+        if len(set(self.at_min)) != len(self.at_min) or any(at < 0 for at in self.at_min):
+            raise ValueError(f"{self.instrument}: at_min must be distinct minutes, 0 or more")
+        if self.end is not None and self.every_min is None:
+            raise ValueError(f"{self.instrument}: end goes with every_min")
         return self
 
 
@@ -237,6 +251,9 @@ class TreatmentProfile(_Strict):
             ids = [item.id for item in getattr(self, name)]
             if len(set(ids)) != len(ids):
                 raise ValueError(f"{name} has repeated ids")
+        asked = [(rule.instrument, rule.form) for rule in self.assessment_schedule]
+        if len(set(asked)) != len(asked):
+            raise ValueError("assessment_schedule has more than one rule for an instrument and form")
         return self
 
     @property

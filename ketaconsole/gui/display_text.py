@@ -18,10 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from ketaconsole.core.assessments import ASSESSMENT_EVENT_KINDS
 from ketaconsole.core.clock import Stamp
 from ketaconsole.core.dosing import format_number
 from ketaconsole.core.observations import AbsentReason, Observation
 from ketaconsole.devices.link import LinkState, LinkStatus
+from ketaconsole.gui.assessment_text import event_label as assessment_event_label
 
 STALE_AFTER_S = 10.0
 DASH = "–"
@@ -147,8 +149,8 @@ def _format(value: float, decimals: int) -> str:
 
 
 def event_label(kind: str, detail: Mapping[str, object]) -> str:
-    """The short text of a session event on the event strip, e.g. ``"gap 12 s"`` or
-    ``"infusion 150 mL/h"`` (amounts in mg, rates in mL/h, as recorded)."""
+    """The short text of a session event on the event strip, e.g. ``"gap 12 s"``,
+    ``"infusion 150 mL/h"`` (amounts in mg, rates in mL/h, as recorded) or ``"MOAA/S 4"``."""
     if kind == "note":
         text = str(detail.get("text", ""))
         return f"note: {text[:24]}…" if len(text) > 24 else f"note: {text}"
@@ -163,6 +165,8 @@ def event_label(kind: str, detail: Mapping[str, object]) -> str:
         return f"device {detail.get('device', '?')}/{detail.get('of', '?')}"
     if kind == "required-bp-recorded":
         return f"required BP {_amount(detail, 'systolic', 0)}/{_amount(detail, 'diastolic', 0)}"
+    if kind in ASSESSMENT_EVENT_KINDS:
+        return assessment_event_label(kind, detail)
     amount = _EVENT_AMOUNTS.get(kind)
     if amount is not None:
         words, key, unit = amount
@@ -193,6 +197,7 @@ _EVENT_WORDS = {
     "infusion-resumed": "infusion resumed",
     "infusion-completed": "infusion complete",
     "discharge-ready": "ready for discharge",
+    "rems-summary-recorded": "REMS summary",
 }
 _EVENT_AMOUNTS = {
     "infusion-started": ("infusion", "rate_ml_h", "mL/h"),

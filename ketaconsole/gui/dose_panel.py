@@ -9,6 +9,11 @@ open the reason dialog, anything else is said above the buttons.
 
 Before a treatment is known the panel says why: a resumed session's history still loading, the
 stored treatment unreadable (in red), or none chosen yet (with "Choose treatment…").
+
+Under the phase, two buttons show the latest sedation and dissociation scores ("MOAA/S 4 at 09:40");
+pressing one opens that assessment for review or correction. The panel opens the assessment screens
+(:mod:`ketaconsole.gui.assessment_dialog`) for the window's banner and menu, and tells the window
+its status after every redraw (:attr:`DosePanel.status_changed`).
 Promotable in Qt Designer (header ``ketaconsole.gui.dose_panel``).
 """
 
@@ -18,15 +23,18 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QInputDialog, QLabel, QPushButton, QWidget
 
+from ketaconsole.core.assessments import Assessment
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CUFF_PARAMETERS
-from ketaconsole.core.dose_session import DoseSession, OverrideNeeded
+from ketaconsole.core.dose_session import DoseSession, DoseSessionStatus, OverrideNeeded
 from ketaconsole.core.dose_timer import Phase
+from ketaconsole.core.instruments import InstrumentCatalogue, load_instrument_catalogue
 from ketaconsole.core.observations import Observation
 from ketaconsole.core.treatment_profiles import load_catalogue
+from ketaconsole.gui.assessment_text import Choice, choices, latest_texts
 from ketaconsole.gui.dose_text import (
     UNCONFIRMED_TEXT,
     Action,
@@ -55,6 +63,9 @@ class EventRecorder(Protocol):
 class DosePanel(QFrame):
     """The treatment of the window's session; call :meth:`configure` once before use."""
 
+    status_changed = Signal(object)
+    """After every redraw: the treatment's :class:`DoseSessionStatus`, or ``None`` without one."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_DosePanel()
@@ -69,6 +80,8 @@ class DosePanel(QFrame):
         self._held: list[Observation] = []
         self._check_rows: list[tuple[QLabel, QLabel]] = []
         self._arranged: tuple[QPushButton, ...] | None = None
+        self._instruments: InstrumentCatalogue | None = None
+        self._latest: dict[QPushButton, Assessment | None] = {}
         ui = self.ui
         self._buttons: dict[Action, QPushButton] = {
             Action.PLAN: ui.plan_button, Action.START: ui.start_button, Action.PAUSE: ui.pause_button,
@@ -79,16 +92,22 @@ class DosePanel(QFrame):
         for action, button in self._buttons.items():
             button.clicked.connect(lambda _checked=False, action=action: self.perform(action))
         ui.choose_button.clicked.connect(self.choose_treatment)
+        for button in (ui.sedation_button, ui.dissociation_button):
+            button.clicked.connect(lambda _checked=False, button=button: self._review_latest(button))
         ui.unconfirmed_label.setText(UNCONFIRMED_TEXT)
         ui.unconfirmed_label.setProperty("attention", True)
         ui.notice_label.hide()
 
     def configure(self, *, clock: Clock, recorder: EventRecorder | None, operator: str,
                   treatment: DoseSession | None = None, awaiting_history: bool = False,
-                  patient_weight_kg: float | None = None) -> None:
+                  patient_weight_kg: float | None = None,
+                  instruments: InstrumentCatalogue | None = None) -> None:
         """Show ``treatment`` of a session recorded by ``recorder`` (``None``: no session) and run
         by ``operator``. ``awaiting_history``: a resumed session whose treatment comes with its
-        history (:meth:`take_history`). ``patient_weight_kg`` pre-fills the dose calculator."""
+        history (:meth:`take_history`). ``patient_weight_kg`` pre-fills the dose calculator.
+        ``instruments`` are the rating instruments offered (``None``: the shipped and site ones,
+        loaded when first needed)."""
+        self._instruments = instruments
         self._clock = clock
         self._recorder = recorder
         self._operator = operator
@@ -128,6 +147,7 @@ class DosePanel(QFrame):
         session = self._treatment
         if session is None:
             self._show_without_treatment()
+            self.status_changed.emit(None)
             return
         status = session.status()
         text = panel_text(status)
@@ -146,7 +166,9 @@ class DosePanel(QFrame):
             _set_text(getattr(ui, f"{key}_value"), values[key])
         _set_visible(ui.figures_area, True)
         self._show_checks(text.checks)
+        self._show_scores(status)
         self._show_buttons(action_buttons(status))
+        self.status_changed.emit(status)
 
     def perform(self, action: Action) -> None:
         """Do ``action`` for the operator (the dialogs ask for what it needs)."""
@@ -173,6 +195,80 @@ class DosePanel(QFrame):
             self._act("Complete", lambda _overrides: session.complete(user=user))
         else:
             self._ask_reason(session, action)
+
+    @property
+    def instruments(self) -> InstrumentCatalogue:
+        """The rating instruments offered (loaded on first use unless configured)."""
+        if self._instruments is None:
+            self._instruments = load_instrument_catalogue()
+        return self._instruments
+
+    def open_assessment(self, instrument_id: str, form: str | None = None) -> None:
+        """Open the screen of ``instrument_id`` (``form``: only that short form), continuing its
+        open draft if there is one."""
+        self._open_assessment(instrument_id, form, None)
+
+    def review_assessment(self, assessment_id: str) -> None:
+        """Open a submitted assessment to review its answers and history or correct it."""
+        session = self._treatment
+        if session is not None:
+            assessment = session.assessments.get(assessment_id)
+            self._open_assessment(assessment.instrument, assessment.form, assessment_id)
+
+    def assessment_choices(self) -> list[Choice]:
+        """What may be opened now: every instrument and short form (a draft to continue said so),
+        then the submitted assessments to review (none without a treatment)."""
+        session = self._treatment
+        if session is None:
+            return []
+        log = session.assessments
+        instruments = list(self.instruments.instruments.values())
+        drafts = {(loaded.instrument.id, form): draft for loaded in instruments
+                  for form in (None, *(g.id for g in loaded.instrument.short_forms))
+                  if (draft := log.open_draft(loaded.instrument.id, form)) is not None}
+        return choices(instruments, log.submitted(), drafts, session.status())
+
+    def open_choice(self, choice: Choice) -> None:
+        """Open what a :meth:`assessment_choices` entry names."""
+        self._open_assessment(choice.instrument, choice.form, choice.assessment_id)
+
+    def choose_assessment(self) -> None:
+        """Ask which instrument to open now (scheduled or not), or which submitted one to review."""
+        if self._treatment is None:
+            self._notice("Choose the treatment first: assessments are recorded with it")
+            return
+        entries = self.assessment_choices()
+        if not entries:
+            self._notice("No rating instrument could be loaded")
+            return
+        dialog = QInputDialog(self.window())
+        dialog.setWindowTitle("Assessment")
+        dialog.setLabelText("Open which assessment?")
+        dialog.setComboBoxItems([entry.text for entry in entries])
+        dialog.setOkButtonText("Open")
+        dialog.textValueSelected.connect(
+            lambda text: self.open_choice(next(entry for entry in entries if entry.text == text)))
+        self._open(dialog)
+
+    def _open_assessment(self, instrument_id: str, form: str | None, assessment_id: str | None) -> None:
+        from ketaconsole.gui.assessment_dialog import AssessmentDialog
+
+        session = self._treatment
+        if session is None:
+            self._notice("Choose the treatment first: assessments are recorded with it")
+            return
+        try:
+            loaded = self.instruments.get(instrument_id)
+        except LookupError as error:
+            self._notice(f"Cannot open the assessment: {error}")
+            return
+        self._open(AssessmentDialog(session, loaded, user=self._operator, form=form,
+                                    assessment_id=assessment_id, parent=self.window()))
+
+    def _review_latest(self, button: QPushButton) -> None:
+        latest = self._latest.get(button)
+        if latest is not None:
+            self.review_assessment(latest.id)
 
     def choose_treatment(self) -> None:
         """Pick a treatment profile (shipped and site files, :func:`load_catalogue`) for the session
@@ -271,6 +367,7 @@ class DosePanel(QFrame):
         _set_text(ui.title_label, "Treatment")
         _set_visible(ui.unconfirmed_label, False)
         _set_visible(ui.figures_area, False)
+        _set_visible(ui.scores_area, False)
         self._show_checks(())
         _set_property(ui.phase_label, "phase", "")
         buttons: list[QPushButton] = []
@@ -318,7 +415,18 @@ class DosePanel(QFrame):
                 _set_property(label, "check_state", check.state)
                 _set_property(state, "check_state", check.state)
         _set_visible(ui.checks_caption, bool(checks))
-        _set_visible(ui.checks_area, bool(checks))
+        _set_visible(ui.checks_scroll, bool(checks))
+
+    def _show_scores(self, status: DoseSessionStatus) -> None:
+        ui = self.ui
+        for button, (text, latest) in zip((ui.sedation_button, ui.dissociation_button), latest_texts(status),
+                                          strict=True):
+            self._latest[button] = latest
+            if button.text() != text:
+                button.setText(text)
+            if button.isEnabled() != (latest is not None):
+                button.setEnabled(latest is not None)
+        _set_visible(ui.scores_area, True)
 
     def _show_buttons(self, offered: Sequence[ActionButton]) -> None:
         for offer in offered:

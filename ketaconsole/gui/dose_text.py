@@ -11,7 +11,9 @@ Rules a nurse can rely on:
 * the phase is said in words, with the countdown that matters in it ("Between devices — next
   device in 2:41");
 * a check that is overdue says so in capitals with how long ("OVERDUE 2:05"); a required reading
-  that was taken is ticked with the time of the reading and its pressures;
+  that was taken is ticked with the time of the reading and its pressures, an assessment with the
+  time it was submitted; a due required reading or assessment says until when ("due now, until
+  09:45");
 * only the actions of the dose's current stage are offered; one the phase does not allow yet is
   offered disabled, with the reason in its tooltip.
 """
@@ -140,7 +142,7 @@ def check_line(check: CheckStatus, status: DoseSessionStatus) -> CheckLine:
         text = f"OVERDUE {duration_text(now_s - check.overdue_s)}"
     elif check.state is CheckState.DUE:
         text = "due now"
-        if check.required and check.overdue_s is not None:
+        if (check.required or check.instrument is not None) and check.overdue_s is not None:
             text += f", until {clock_text(status.wall_time(check.overdue_s))}"
     elif check.due_s is None:
         text = "later"

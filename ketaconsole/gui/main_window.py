@@ -1,6 +1,10 @@
 """The bedside window: waveform strips, numeric tiles, session trends with an event strip, the
-treatment panel (:mod:`ketaconsole.gui.dose_panel`), and a banner that cannot be missed when the
-monitor stops delivering.
+treatment panel (:mod:`ketaconsole.gui.dose_panel`), a banner that cannot be missed when the
+monitor stops delivering, and under it the assessment banner: one line per dissociation or sedation
+check that is overdue, due or about to fall due, with its countdown and an Open button
+(:func:`~ketaconsole.gui.assessment_text.banner_lines`). It never blocks anything; an overdue line
+stays until the assessment is submitted. The Assessments menu (and Ctrl+A) opens any instrument
+unscheduled.
 
 The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
 serial link or the database. Two timers drive it: a 30 Hz precise timer drains the feed and redraws
@@ -18,14 +22,25 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ketaconsole.acquisition.recorder import RecordedEvent
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CUFF_PARAMETERS, SYSTOLIC, CuffReadings
-from ketaconsole.core.dose_session import DoseSession
+from ketaconsole.core.dose_session import DoseSession, DoseSessionStatus
+from ketaconsole.core.instruments import InstrumentCatalogue
 from ketaconsole.core.observations import Observation, WaveformChunk
 from ketaconsole.devices.link import LinkState, LinkStatus
+from ketaconsole.gui.assessment_text import HIDDEN_EVENT_KINDS, BannerLine, banner_lines
 from ketaconsole.gui.display_text import (
     TILES,
     TileSpec,
@@ -46,6 +61,8 @@ NUMBERS_INTERVAL_MS = 1000
 MIN_VALUE_POINT_SIZE = 8.0
 #: Live view above, session trends below, in pixels (proportions when the window is resized).
 DEFAULT_SPLITTER_SIZES = [520, 400]
+BANNER_COLUMNS = 2
+"""Assessment banner entries side by side."""
 
 
 class SessionControls(Protocol):
@@ -72,14 +89,16 @@ class MainWindow(QMainWindow):
     the person running it, recorded with notes, manual values and dose actions. ``treatment`` is
     the session's dose (``None``: none chosen yet, or, with ``awaiting_history``, a resumed
     session's dose still to come with its :class:`HistoryBatch`). ``patient_weight_kg`` pre-fills
-    the dose calculator. ``settings`` remembers layout and theme (``None``: the application's
-    default QSettings).
+    the dose calculator. ``instruments`` are the rating instruments offered (``None``: the shipped
+    and site ones). ``settings`` remembers layout and theme (``None``: the application's default
+    QSettings).
     """
 
     def __init__(self, feed: LiveFeed, clock: Clock, *, controls: SessionControls | None = None,
                  operator: str = "", status_message: str = "", settings: QSettings | None = None,
                  treatment: DoseSession | None = None, awaiting_history: bool = False,
-                 patient_weight_kg: float | None = None, parent: QWidget | None = None) -> None:
+                 patient_weight_kg: float | None = None, instruments: InstrumentCatalogue | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -105,8 +124,12 @@ class MainWindow(QMainWindow):
             for part in ("title", "value", "note"):
                 getattr(self.ui, f"{spec.key}_{part}").setProperty("tile", spec.key)
         self._designed_point_size = {spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES}
+        self._banner_rows: list[tuple[QFrame, QLabel, QPushButton]] = []
+        self._banner_lines: tuple[BannerLine, ...] = ()
+        self.ui.dose_panel.status_changed.connect(self._show_assessment_banner)
         self.ui.dose_panel.configure(clock=clock, recorder=controls, operator=operator, treatment=treatment,
-                                     awaiting_history=awaiting_history, patient_weight_kg=patient_weight_kg)
+                                     awaiting_history=awaiting_history, patient_weight_kg=patient_weight_kg,
+                                     instruments=instruments)
         self._connect_actions()
         self._restore_settings()
         self.frame_timer = _timer(self, FRAME_INTERVAL_MS, self.refresh_frame, Qt.TimerType.PreciseTimer)
@@ -175,12 +198,71 @@ class MainWindow(QMainWindow):
             self._storage = item
             self._show_link(self._clock.now())
         elif isinstance(item, RecordedEvent):
-            self.ui.trend_view.add_event(item.stamp, item.kind, event_label(item.kind, item.detail))
+            self._add_event(item)
         elif isinstance(item, HistoryBatch):
             self.ui.trend_view.add_observations(item.observations)
             for event in item.events:
-                self.ui.trend_view.add_event(event.stamp, event.kind, event_label(event.kind, event.detail))
+                self._add_event(event)
             self.ui.dose_panel.take_history(item.treatment, item.treatment_error)
+
+    def _add_event(self, event: RecordedEvent) -> None:
+        """Mark a session event on the event strip (assessment drafts are not shown)."""
+        if event.kind not in HIDDEN_EVENT_KINDS:
+            self.ui.trend_view.add_event(event.stamp, event.kind, event_label(event.kind, event.detail))
+
+    def _show_assessment_banner(self, status: DoseSessionStatus | None) -> None:
+        """One entry per assessment check to announce (none without a treatment), each with Open,
+        :data:`BANNER_COLUMNS` to a row so two take no more height than one."""
+        lines = () if status is None else banner_lines(status)
+        self._banner_lines = lines
+        banner = self.ui.assessment_banner
+        while len(self._banner_rows) < len(lines):
+            index = len(self._banner_rows)
+            row = QFrame(banner)
+            row.setProperty("banner_row", True)
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(10, 0, 0, 0)
+            label = QLabel(row)
+            label.setWordWrap(True)
+            button = QPushButton("&Open" if index == 0 else "Open", row)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, index=index: self._open_banner_line(index))
+            layout.addWidget(label, 1)
+            layout.addWidget(button)
+            self.ui.assessment_banner_grid.addWidget(row, index // BANNER_COLUMNS, index % BANNER_COLUMNS)
+            self._banner_rows.append((row, label, button))
+        for index, (row, label, button) in enumerate(self._banner_rows):
+            shown = index < len(lines)
+            if row.isHidden() == shown:
+                row.setVisible(shown)
+            if not shown:
+                continue
+            line = lines[index]
+            if label.text() != line.text:
+                label.setText(line.text)
+                button.setToolTip(f"Open the screen for: {line.text}")
+                button.setAccessibleName(f"Open {line.text}")
+            _set_style_property(row, "check_state", line.state)
+            _set_style_property(label, "check_state", line.state)
+        if banner.isHidden() == bool(lines):
+            banner.setVisible(bool(lines))
+
+    def _open_banner_line(self, index: int) -> None:
+        if index < len(self._banner_lines):
+            line = self._banner_lines[index]
+            self.ui.dose_panel.open_assessment(line.instrument, line.form)
+
+    def _fill_assessments_menu(self) -> None:
+        """Below "Assessment…": the chooser's entries (every instrument and short form, then the
+        submitted assessments), each opening at once."""
+        menu = self.ui.assessments_menu
+        for action in menu.actions()[2:]:
+            menu.removeAction(action)
+            action.deleteLater()
+        panel = self.ui.dose_panel
+        for choice in panel.assessment_choices() if self._controls is not None else []:
+            action = menu.addAction(choice.text.replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, choice=choice: panel.open_choice(choice))
 
     def _take_link_status(self, status: LinkStatus) -> None:
         """Data is lost when the link leaves CONNECTED, or never got there (NO_DATA, DISCONNECTED);
@@ -266,14 +348,40 @@ class MainWindow(QMainWindow):
         ui = self.ui
         ui.manual_vitals_action.triggered.connect(self.enter_manual_vitals)
         ui.note_action.triggered.connect(self.add_note)
+        ui.assessment_action.triggered.connect(ui.dose_panel.choose_assessment)
+        ui.assessments_menu.aboutToShow.connect(self._fill_assessments_menu)
+        ui.rems_summary_action.triggered.connect(self.rems_summary)
         ui.end_session_action.triggered.connect(self.close)
         ui.follow_action.triggered.connect(ui.trend_view.follow)
         ui.show_all_action.triggered.connect(ui.trend_view.show_all)
         ui.trend_view.following_changed.connect(lambda following: ui.follow_action.setEnabled(not following))
         ui.dark_theme_action.toggled.connect(lambda dark: self.apply_theme("dark" if dark else "light"))
         ui.full_screen_action.toggled.connect(self._set_full_screen)
-        for action in (ui.manual_vitals_action, ui.note_action, ui.end_session_action):
+        for action in (ui.manual_vitals_action, ui.note_action, ui.assessment_action, ui.rems_summary_action,
+                       ui.end_session_action):
             action.setEnabled(self._controls is not None)
+
+    def rems_summary(self) -> None:
+        """Show the esketamine session's REMS monitoring summary and record it when saved; say why
+        when the session has none (another treatment, or dosing not started)."""
+        from ketaconsole.core.rems_summary import REMS_SUMMARY_RECORDED, summary_unavailable
+        from ketaconsole.gui.rems_summary_dialog import RemsSummaryDialog
+
+        session, controls = self.ui.dose_panel.treatment, self._controls
+        if controls is None:
+            return
+        if session is None:
+            QMessageBox.information(self, "REMS monitoring summary", "Choose the treatment first.")
+            return
+        status = session.status()
+        refusal = summary_unavailable(status)
+        if refusal is not None:
+            QMessageBox.information(self, "REMS monitoring summary", refusal)
+            return
+        dialog = RemsSummaryDialog(status, record=lambda detail: controls.record_event(
+            REMS_SUMMARY_RECORDED, self._clock.now(), detail, self._operator), parent=self)
+        if dialog.exec():
+            self.refresh()
 
     def enter_manual_vitals(self) -> None:
         """Ask for vitals measured with a stand-alone device and record them as manual values."""

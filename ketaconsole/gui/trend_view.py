@@ -7,8 +7,8 @@ Three stacked plots share one linked time axis (``pg.DateAxisItem``, local time)
 3. RR (/min) and EtCO2 (mmHg) on the left axis, temperature (°C) on the right;
 
 and a narrow event strip at the bottom: one vertical marker per session event, coloured by kind
-(dose actions green and teal, pauses and early stops orange), with a short label (labels that would
-overlap another are left out; markers never are).
+(dose actions green and teal, pauses and early stops orange, assessment scores indigo), with a short
+label (labels that would overlap another are left out; markers never are).
 
 Rules the view keeps, so that no value is wrong or silently missing:
 
@@ -93,6 +93,8 @@ EVENT_COLOURS: Mapping[str, tuple[str, str]] = {
     "device-administered": ("#69f0ae", "#1b5e20"),
     "discharge-ready": ("#a5d6a7", "#2e7d32"),
     "required-bp-recorded": ("#f48fb1", "#ad1457"),
+    "assessment-submitted": ("#9fa8da", "#303f9f"),
+    "assessment-amended": ("#9fa8da", "#303f9f"),
 }
 """Event kind → (colour on the dark theme, colour on the light theme)."""
 OTHER_EVENT_COLOURS = ("#e0e0e0", "#424242")

@@ -471,7 +471,7 @@ def run_steps(plan: DosePlan, steps: Steps) -> tuple[DoseTimer, Model, float]:
             kind, detail, ok = EventKind.RATE_CHANGED, {"rate_ml_h": value, "reason": "x"}, True
         elif action == "bolus":
             kind, detail = EventKind.BOLUS_GIVEN, {"mg": value * remaining, "reason": "x"}
-            ok = remaining > 1e-6
+            ok = detail["mg"] > 0  # the timer takes any positive bolus up to what is left (± MG_TOLERANCE)
         else:
             kind, detail, ok = EventKind.BOLUS_GIVEN, {"mg": remaining + 0.01 + value, "reason": "x"}, False
         if ok:

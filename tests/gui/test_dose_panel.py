@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ketaconsole.acquisition.recorder import RecordedEvent
@@ -59,8 +59,24 @@ def figure(panel: DosePanel, key: str) -> str:
 
 
 def offered(panel: DosePanel) -> list[str]:
-    buttons = panel.findChildren(QPushButton)
+    """The action buttons shown (the latest-score buttons above are not actions)."""
+    buttons = panel.ui.buttons_area.findChildren(QPushButton)
     return [button.text().replace("&", "") for button in buttons if button.isVisible()]
+
+
+def check_rows(panel: DosePanel) -> dict[str, tuple[QLabel, QLabel]]:
+    """The checks shown, by label: (label, state) widgets."""
+    grid = panel.ui.checks_grid
+    rows = {}
+    for row in range(grid.rowCount()):
+        item = grid.itemAtPosition(row, 0)
+        if item is not None and item.widget().isVisible():
+            rows[item.widget().text()] = (item.widget(), grid.itemAtPosition(row, 1).widget())
+    return rows
+
+
+def check_state(panel: DosePanel, label: str) -> str:
+    return check_rows(panel)[label][1].text()
 
 
 def test_calculate_confirm_start_pause_resume_complete_and_the_events_match(
@@ -185,12 +201,7 @@ def test_nasal_devices_one_by_one_with_the_rest_between_them(
     recorded = controls.last("required-bp-recorded").detail
     assert (recorded["check"], recorded["systolic"], recorded["minutes_after_dosing_start"]) == (
         "bp-40-min", 131, 40)
-    rows = {panel.ui.checks_grid.itemAtPosition(row, 0).widget().text():
-            panel.ui.checks_grid.itemAtPosition(row, 1).widget().text()
-            for row in range(panel.ui.checks_grid.rowCount())
-            if panel.ui.checks_grid.itemAtPosition(row, 0) is not None
-            and panel.ui.checks_grid.itemAtPosition(row, 0).widget().isVisible()}
-    assert rows["REMS blood pressure about 40 min after dosing"] == \
+    assert check_state(panel, "REMS blood pressure about 40 min after dosing") == \
         f"✓ {local(first_device + timedelta(minutes=40))}\n131/84 (99)"
     assert panel.ui.leave_value.text() == f"from {local(first_device + timedelta(hours=2))}\nin 1:20:00"
 
@@ -209,9 +220,8 @@ def test_an_overdue_check_is_marked_for_the_style_sheet(
     press(qtbot, panel.ui.start_button)
     clock.advance(12 * 60 + 5)
     window.refresh()
-    label = panel.ui.checks_grid.itemAtPosition(0, 0).widget()
-    state = panel.ui.checks_grid.itemAtPosition(0, 1).widget()
-    assert (label.text(), state.text()) == ("Blood pressure", "OVERDUE 0:05")
+    label, state = check_rows(panel)["Blood pressure"]
+    assert state.text() == "OVERDUE 0:05"
     assert label.property("check_state") == state.property("check_state") == "overdue"
     cuff(118, 75, 88)
     window.refresh()
@@ -289,16 +299,15 @@ def test_a_resumed_session_shows_its_treatment_once_the_history_is_loaded(
     window.refresh()
     assert panel.ui.phase_label.text() == "Infusing"
     assert figure(panel, "given") == "8.8 of 35 mg"
-    state = panel.ui.checks_grid.itemAtPosition(0, 1).widget()
-    assert state.text() == "due in 10:00", "the reading taken while loading counts for the checks"
+    assert check_state(panel, "Blood pressure") == "due in 10:00", \
+        "the reading taken while loading counts for the checks"
     press(qtbot, panel.ui.pause_button)
     pause = shown_dialog(window, ReasonDialog)
     qtbot.keyClicks(pause.ui.reason_edit, "patient asked")
     qtbot.mouseClick(pause.ok_button, Qt.MouseButton.LeftButton)
     assert [(e.kind, e.user) for e in controls.events] == [("infusion-paused", NURSE)], \
         "a reading after the start is not recorded as the baseline"
-    baseline = panel.ui.checks_grid.itemAtPosition(1, 1).widget()
-    assert baseline.text() == "missed"
+    assert check_state(panel, "Baseline blood pressure before the infusion") == "missed"
 
 
 def test_a_stored_treatment_that_cannot_be_read_is_said_in_red(
@@ -326,7 +335,8 @@ def test_the_panel_buttons_are_large_and_have_accelerators(
     window = open_window(qtbot, feed, clock, controls, treatment=session)
     window.close_choice = CloseChoice.END_SESSION
     qtbot.wait(20)
-    buttons = [button for button in window.ui.dose_panel.findChildren(QPushButton) if button.isVisible()]
+    buttons = [button for button in window.ui.dose_panel.ui.buttons_area.findChildren(QPushButton)
+               if button.isVisible()]
     assert len(buttons) == 5
     for button in buttons:
         assert button.height() >= 44, button.objectName()

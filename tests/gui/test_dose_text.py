@@ -122,10 +122,19 @@ def test_checks_say_when_they_are_due_overdue_or_done(infusion: DoseSession, clo
     assert checks["bp-baseline"].state_text == f"✓ {local(baseline_at)}\n124/78 (93)"
     assert checks["bp-baseline"].state == "done"
     clock.advance(2 * 60 + 12)
-    assert panel_text(infusion.status()).checks[0].state_text == "due now"
+    checks = {check.id: check for check in panel_text(infusion.status()).checks}
+    assert checks["bp-during"].state_text == "due now"
     clock.advance(3 * 60 + 7)
-    first = panel_text(infusion.status()).checks[0]
-    assert (first.state_text, first.state) == ("OVERDUE 1:07", "overdue")
+    checks = {check.id: check for check in panel_text(infusion.status()).checks}
+    assert (checks["bp-during"].state_text, checks["bp-during"].state) == ("OVERDUE 1:07", "overdue")
+    moaas = checks["assessment:moaa-s:every"]
+    assert (moaas.label, moaas.state_text, moaas.state) == ("MOAA/S", "OVERDUE 8:07", "overdue")
+    cadss = checks["assessment:cadss:at-40"]
+    assert (cadss.label, cadss.state_text) == ("Dissociation (CADSS) at 40 min", "due in 21:53")
+    clock.advance(22 * 60)
+    checks = {check.id: check for check in panel_text(infusion.status()).checks}
+    closes = local(clock.now().utc + timedelta(seconds=593))  # the window closes 45 min after the start
+    assert checks["assessment:cadss:at-40"].state_text == f"due now, until {closes}"
 
 
 def test_the_buttons_follow_the_stage_and_say_why_one_is_not_possible(

@@ -381,3 +381,61 @@ def test_the_dialog_is_readable_with_large_targets_under_a_theme(
     image = QImage(str(picture)).convertToFormat(QImage.Format.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height())
     assert len(np.unique(pixels)) > 50, "the picture is not blank"
+
+
+def _window_with(qtbot: QtBot, feed: Any, clock: ManualClock, controls: Any, treatment: DoseSession) -> Any:
+    from ketaconsole.gui.main_window import CloseChoice, MainWindow
+
+    window = MainWindow(feed, clock, controls=controls, operator=NURSE, treatment=treatment)
+    window.close_choice = CloseChoice.END_SESSION
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_session_menu_opens_the_summary_and_records_it_as_a_session_event(
+    qtbot: QtBot, feed: Any, clock: ManualClock, controls: Any, profiles: dict[str, LoadedProfile]
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    session = esketamine(profiles, clock)
+    window = _window_with(qtbot, feed, clock, controls, session)
+    filled: list[RemsSummaryDialog] = []
+
+    def fill_and_save() -> None:
+        dialog = next(d for d in window.findChildren(RemsSummaryDialog) if d.isVisible())
+        filled.append(dialog)
+        fill_valid(qtbot, dialog)
+        click(qtbot, dialog.save_button)
+
+    QTimer.singleShot(0, fill_and_save)
+    window.ui.rems_summary_action.trigger()
+    assert filled, "the menu entry opened the summary"
+    summary = controls.last("rems-summary-recorded")
+    assert summary.user == NURSE
+    expected = RemsAnswers(EffectAnswer(False), EffectAnswer(False), EffectAnswer(False), 60, True, True, "")
+    assert summary.detail == summary_detail(draft_summary(session.status()), expected)
+    assert [p["systolic"] for p in summary.detail["blood_pressures"]] == [128, 151, 134]
+
+
+def test_the_menu_says_why_a_session_has_no_rems_summary(
+    qtbot: QtBot, feed: Any, clock: ManualClock, controls: Any, profiles: dict[str, LoadedProfile]
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    iv = DoseSession.select(profiles["iv-ketamine"], clock=clock, sink=controls.record_event, user=NURSE)
+    window = _window_with(qtbot, feed, clock, controls, iv)
+    said: list[str] = []
+
+    def read_and_close() -> None:
+        box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    window.ui.rems_summary_action.trigger()
+    assert said and "REMS" in said[0]
+    assert "rems-summary-recorded" not in controls.kinds()

@@ -1,4 +1,6 @@
-"""The live view rendered to PNG offscreen and under a real X server (Xvfb): neither is blank.
+"""The live view rendered to PNG offscreen and under a real X server (Xvfb): neither is blank; the
+assessment banner and screens rendered in both themes at the bedside size (1280×800) without
+pushing anything out of the window.
 
 The pictures are written to ``test-artifacts/`` at the top of the repository (not committed) so a
 person can open them after a run.
@@ -18,10 +20,15 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from ketaconsole.core.clock import ManualClock
+from ketaconsole.core.dose_session import DoseSession
+from ketaconsole.core.dosing import DoseRequest, plan_dose
+from ketaconsole.core.instruments import load_instrument_catalogue
 from ketaconsole.core.observations import Observation, WaveformChunk
+from ketaconsole.core.treatment_profiles import LoadedProfile
 from ketaconsole.devices.link import LinkState, LinkStatus
+from ketaconsole.gui.assessment_dialog import AssessmentDialog
 from ketaconsole.gui.live_feed import LiveFeed
-from ketaconsole.gui.main_window import MainWindow
+from ketaconsole.gui.main_window import CloseChoice, MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -72,3 +79,47 @@ def test_xvfb_render_of_the_console_is_not_blank(tmp_path: Path) -> None:
     image = QImage(str(picture))
     assert image.width() >= 1000 and image.height() >= 600
     assert distinct_colours(image) > 50
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_offscreen_renders_of_the_assessment_banner_and_screens_fit_the_bedside_window(
+    qtbot: QtBot, theme: str, controls, profiles: dict[str, LoadedProfile], feed: LiveFeed,
+    clock: ManualClock,
+) -> None:
+    session = DoseSession.select(profiles["esketamine-intranasal"], clock=clock, sink=controls.record_event,
+                                 user="Nurse Anna")
+    window = MainWindow(feed, clock, controls=controls, operator="Nurse Anna", treatment=session)
+    qtbot.addWidget(window)
+    window.close_choice = CloseChoice.END_SESSION
+    window.resize(1280, 800)
+    window.show()
+    window.apply_theme(theme)
+    for parameter, value in {"HR": 74, "SPO2": 97, "NIBP_SYS": 124, "NIBP_DIA": 78, "NIBP_MEAN": 93}.items():
+        feed.put_outputs([Observation(parameter, value, clock.now(), "dev")])
+    session.plan(plan_dose(session.profile, DoseRequest(dose_mg=56, lot="L1")), user="Nurse Anna")
+    session.start_dosing(user="Nurse Anna", overrides={"required-bp:bp-pre-dose": "picture"})
+    clock.advance(5 * 60)
+    session.give_next_device(user="Nurse Anna")
+    clock.advance(33 * 60)  # an overdue MOAA/S and a due CADSS-6: two banner entries
+    window.refresh()
+    qtbot.wait(50)  # let the layouts settle as the 1 Hz redraw would
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.height() == 800, "the banner must not push the window past the bedside screen"
+    panel = window.ui.dose_panel
+    buttons = panel.ui.buttons_area.geometry()
+    assert buttons.height() >= 44 and buttons.bottom() <= panel.height(), "the dose buttons stay visible"
+    assert window.ui.assessment_banner.isVisible()
+    picture = ARTIFACTS / f"assessment-banner-{theme}.png"
+    assert window.grab().save(str(picture), "PNG")
+    assert distinct_colours(QImage(str(picture))) > 50
+    instruments = load_instrument_catalogue()
+    for instrument, form in (("cadss", None), ("moaa-s", None), ("cadss", "cadss-6")):
+        dialog = AssessmentDialog(session, instruments.get(instrument), user="Nurse Anna", form=form,
+                                  parent=window)
+        dialog.show()
+        qtbot.wait(20)
+        assert dialog.height() <= 800 - 40 and dialog.width() <= 1280
+        picture = ARTIFACTS / f"assessment-{form or instrument}-{theme}.png"
+        assert dialog.grab().save(str(picture), "PNG")
+        assert distinct_colours(QImage(str(picture))) > 20
+        dialog.reject()

@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_DosePanel(object):
     def setupUi(self, DosePanel):
@@ -59,11 +59,41 @@ class Ui_DosePanel(object):
 
         self.panel_layout.addWidget(self.phase_label)
 
-        self.message_label = QLabel(DosePanel)
-        self.message_label.setObjectName(u"message_label")
+        self.scores_area = QWidget(DosePanel)
+        self.scores_area.setObjectName(u"scores_area")
+        self.scores_layout = QHBoxLayout(self.scores_area)
+        self.scores_layout.setSpacing(8)
+        self.scores_layout.setObjectName(u"scores_layout")
+        self.scores_layout.setContentsMargins(0, 0, 0, 0)
+        self.sedation_button = QPushButton(self.scores_area)
+        self.sedation_button.setObjectName(u"sedation_button")
+        self.sedation_button.setMinimumSize(QSize(0, 44))
         font3 = QFont()
         font3.setPointSize(13)
-        self.message_label.setFont(font3)
+        font3.setBold(True)
+        self.sedation_button.setFont(font3)
+        self.sedation_button.setProperty(u"score", True)
+
+        self.scores_layout.addWidget(self.sedation_button)
+
+        self.dissociation_button = QPushButton(self.scores_area)
+        self.dissociation_button.setObjectName(u"dissociation_button")
+        self.dissociation_button.setMinimumSize(QSize(0, 44))
+        self.dissociation_button.setFont(font3)
+        self.dissociation_button.setProperty(u"score", True)
+
+        self.scores_layout.addWidget(self.dissociation_button)
+
+        self.scores_layout.setStretch(0, 1)
+        self.scores_layout.setStretch(1, 1)
+
+        self.panel_layout.addWidget(self.scores_area)
+
+        self.message_label = QLabel(DosePanel)
+        self.message_label.setObjectName(u"message_label")
+        font4 = QFont()
+        font4.setPointSize(13)
+        self.message_label.setFont(font4)
         self.message_label.setWordWrap(True)
 
         self.panel_layout.addWidget(self.message_label)
@@ -77,89 +107,89 @@ class Ui_DosePanel(object):
         self.figures_grid.setContentsMargins(0, 0, 0, 0)
         self.elapsed_caption = QLabel(self.figures_area)
         self.elapsed_caption.setObjectName(u"elapsed_caption")
-        font4 = QFont()
-        font4.setPointSize(12)
-        self.elapsed_caption.setFont(font4)
+        font5 = QFont()
+        font5.setPointSize(12)
+        self.elapsed_caption.setFont(font5)
         self.elapsed_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.elapsed_caption, 0, 0, 1, 1)
 
         self.elapsed_value = QLabel(self.figures_area)
         self.elapsed_value.setObjectName(u"elapsed_value")
-        font5 = QFont()
-        font5.setPointSize(16)
-        font5.setBold(True)
-        self.elapsed_value.setFont(font5)
+        font6 = QFont()
+        font6.setPointSize(16)
+        font6.setBold(True)
+        self.elapsed_value.setFont(font6)
         self.elapsed_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.elapsed_value, 0, 1, 1, 1)
 
         self.remaining_caption = QLabel(self.figures_area)
         self.remaining_caption.setObjectName(u"remaining_caption")
-        self.remaining_caption.setFont(font4)
+        self.remaining_caption.setFont(font5)
         self.remaining_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.remaining_caption, 1, 0, 1, 1)
 
         self.remaining_value = QLabel(self.figures_area)
         self.remaining_value.setObjectName(u"remaining_value")
-        self.remaining_value.setFont(font5)
+        self.remaining_value.setFont(font6)
         self.remaining_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.remaining_value, 1, 1, 1, 1)
 
         self.given_caption = QLabel(self.figures_area)
         self.given_caption.setObjectName(u"given_caption")
-        self.given_caption.setFont(font4)
+        self.given_caption.setFont(font5)
         self.given_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.given_caption, 2, 0, 1, 1)
 
         self.given_value = QLabel(self.figures_area)
         self.given_value.setObjectName(u"given_value")
-        self.given_value.setFont(font5)
+        self.given_value.setFont(font6)
         self.given_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.given_value, 2, 1, 1, 1)
 
         self.rate_caption = QLabel(self.figures_area)
         self.rate_caption.setObjectName(u"rate_caption")
-        self.rate_caption.setFont(font4)
+        self.rate_caption.setFont(font5)
         self.rate_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.rate_caption, 3, 0, 1, 1)
 
         self.rate_value = QLabel(self.figures_area)
         self.rate_value.setObjectName(u"rate_value")
-        self.rate_value.setFont(font5)
+        self.rate_value.setFont(font6)
         self.rate_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.rate_value, 3, 1, 1, 1)
 
         self.end_caption = QLabel(self.figures_area)
         self.end_caption.setObjectName(u"end_caption")
-        self.end_caption.setFont(font4)
+        self.end_caption.setFont(font5)
         self.end_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.end_caption, 4, 0, 1, 1)
 
         self.end_value = QLabel(self.figures_area)
         self.end_value.setObjectName(u"end_value")
-        self.end_value.setFont(font5)
+        self.end_value.setFont(font6)
         self.end_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.end_value, 4, 1, 1, 1)
 
         self.leave_caption = QLabel(self.figures_area)
         self.leave_caption.setObjectName(u"leave_caption")
-        self.leave_caption.setFont(font4)
+        self.leave_caption.setFont(font5)
         self.leave_caption.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.figures_grid.addWidget(self.leave_caption, 5, 0, 1, 1)
 
         self.leave_value = QLabel(self.figures_area)
         self.leave_value.setObjectName(u"leave_value")
-        self.leave_value.setFont(font5)
+        self.leave_value.setFont(font6)
         self.leave_value.setWordWrap(True)
 
         self.figures_grid.addWidget(self.leave_value, 5, 1, 1, 1)
@@ -170,31 +200,45 @@ class Ui_DosePanel(object):
 
         self.checks_caption = QLabel(DosePanel)
         self.checks_caption.setObjectName(u"checks_caption")
-        font6 = QFont()
-        font6.setPointSize(12)
-        font6.setBold(True)
-        self.checks_caption.setFont(font6)
+        font7 = QFont()
+        font7.setPointSize(12)
+        font7.setBold(True)
+        self.checks_caption.setFont(font7)
 
         self.panel_layout.addWidget(self.checks_caption)
 
-        self.checks_area = QWidget(DosePanel)
+        self.checks_scroll = QScrollArea(DosePanel)
+        self.checks_scroll.setObjectName(u"checks_scroll")
+        self.checks_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.checks_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.checks_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks_scroll.setWidgetResizable(True)
+        self.checks_area = QWidget()
         self.checks_area.setObjectName(u"checks_area")
-        self.checks_grid = QGridLayout(self.checks_area)
+        self.checks_layout = QVBoxLayout(self.checks_area)
+        self.checks_layout.setSpacing(0)
+        self.checks_layout.setObjectName(u"checks_layout")
+        self.checks_layout.setContentsMargins(0, 0, 0, 0)
+        self.checks_grid = QGridLayout()
         self.checks_grid.setObjectName(u"checks_grid")
         self.checks_grid.setHorizontalSpacing(10)
         self.checks_grid.setVerticalSpacing(4)
         self.checks_grid.setContentsMargins(0, 0, 0, 0)
         self.checks_grid.setColumnStretch(0, 1)
 
-        self.panel_layout.addWidget(self.checks_area)
+        self.checks_layout.addLayout(self.checks_grid)
 
-        self.panel_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.checks_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.panel_layout.addItem(self.panel_spacer)
+        self.checks_layout.addItem(self.checks_spacer)
+
+        self.checks_scroll.setWidget(self.checks_area)
+
+        self.panel_layout.addWidget(self.checks_scroll)
 
         self.notice_label = QLabel(DosePanel)
         self.notice_label.setObjectName(u"notice_label")
-        self.notice_label.setFont(font6)
+        self.notice_label.setFont(font7)
         self.notice_label.setWordWrap(True)
 
         self.panel_layout.addWidget(self.notice_label)
@@ -208,10 +252,7 @@ class Ui_DosePanel(object):
         self.plan_button = QPushButton(self.buttons_area)
         self.plan_button.setObjectName(u"plan_button")
         self.plan_button.setMinimumSize(QSize(0, 44))
-        font7 = QFont()
-        font7.setPointSize(13)
-        font7.setBold(True)
-        self.plan_button.setFont(font7)
+        self.plan_button.setFont(font3)
         self.plan_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.plan_button, 0, 0, 1, 1)
@@ -219,7 +260,7 @@ class Ui_DosePanel(object):
         self.start_button = QPushButton(self.buttons_area)
         self.start_button.setObjectName(u"start_button")
         self.start_button.setMinimumSize(QSize(0, 44))
-        self.start_button.setFont(font7)
+        self.start_button.setFont(font3)
         self.start_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.start_button, 0, 1, 1, 1)
@@ -227,7 +268,7 @@ class Ui_DosePanel(object):
         self.pause_button = QPushButton(self.buttons_area)
         self.pause_button.setObjectName(u"pause_button")
         self.pause_button.setMinimumSize(QSize(0, 44))
-        self.pause_button.setFont(font7)
+        self.pause_button.setFont(font3)
         self.pause_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.pause_button, 1, 0, 1, 1)
@@ -235,7 +276,7 @@ class Ui_DosePanel(object):
         self.resume_button = QPushButton(self.buttons_area)
         self.resume_button.setObjectName(u"resume_button")
         self.resume_button.setMinimumSize(QSize(0, 44))
-        self.resume_button.setFont(font7)
+        self.resume_button.setFont(font3)
         self.resume_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.resume_button, 1, 1, 1, 1)
@@ -243,7 +284,7 @@ class Ui_DosePanel(object):
         self.change_rate_button = QPushButton(self.buttons_area)
         self.change_rate_button.setObjectName(u"change_rate_button")
         self.change_rate_button.setMinimumSize(QSize(0, 44))
-        self.change_rate_button.setFont(font7)
+        self.change_rate_button.setFont(font3)
         self.change_rate_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.change_rate_button, 2, 0, 1, 1)
@@ -251,7 +292,7 @@ class Ui_DosePanel(object):
         self.bolus_button = QPushButton(self.buttons_area)
         self.bolus_button.setObjectName(u"bolus_button")
         self.bolus_button.setMinimumSize(QSize(0, 44))
-        self.bolus_button.setFont(font7)
+        self.bolus_button.setFont(font3)
         self.bolus_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.bolus_button, 2, 1, 1, 1)
@@ -259,7 +300,7 @@ class Ui_DosePanel(object):
         self.complete_button = QPushButton(self.buttons_area)
         self.complete_button.setObjectName(u"complete_button")
         self.complete_button.setMinimumSize(QSize(0, 44))
-        self.complete_button.setFont(font7)
+        self.complete_button.setFont(font3)
         self.complete_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.complete_button, 3, 0, 1, 1)
@@ -267,7 +308,7 @@ class Ui_DosePanel(object):
         self.stop_button = QPushButton(self.buttons_area)
         self.stop_button.setObjectName(u"stop_button")
         self.stop_button.setMinimumSize(QSize(0, 44))
-        self.stop_button.setFont(font7)
+        self.stop_button.setFont(font3)
         self.stop_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.stop_button, 3, 1, 1, 1)
@@ -275,7 +316,7 @@ class Ui_DosePanel(object):
         self.next_device_button = QPushButton(self.buttons_area)
         self.next_device_button.setObjectName(u"next_device_button")
         self.next_device_button.setMinimumSize(QSize(0, 44))
-        self.next_device_button.setFont(font7)
+        self.next_device_button.setFont(font3)
         self.next_device_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.next_device_button, 4, 0, 1, 1)
@@ -283,7 +324,7 @@ class Ui_DosePanel(object):
         self.discharge_button = QPushButton(self.buttons_area)
         self.discharge_button.setObjectName(u"discharge_button")
         self.discharge_button.setMinimumSize(QSize(0, 44))
-        self.discharge_button.setFont(font7)
+        self.discharge_button.setFont(font3)
         self.discharge_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.discharge_button, 4, 1, 1, 1)
@@ -291,7 +332,7 @@ class Ui_DosePanel(object):
         self.choose_button = QPushButton(self.buttons_area)
         self.choose_button.setObjectName(u"choose_button")
         self.choose_button.setMinimumSize(QSize(0, 44))
-        self.choose_button.setFont(font7)
+        self.choose_button.setFont(font3)
         self.choose_button.setAutoDefault(False)
 
         self.buttons_grid.addWidget(self.choose_button, 5, 0, 1, 1)
@@ -321,6 +362,23 @@ class Ui_DosePanel(object):
 #if QT_CONFIG(accessibility)
         self.phase_label.setAccessibleName(QCoreApplication.translate("DosePanel", u"Dose phase", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.scores_area.setAccessibleName(QCoreApplication.translate("DosePanel", u"Latest assessments", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.sedation_button.setToolTip(QCoreApplication.translate("DosePanel", u"The latest sedation rating; press to review or correct it", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.sedation_button.setAccessibleName(QCoreApplication.translate("DosePanel", u"Latest sedation rating", None))
+#endif // QT_CONFIG(accessibility)
+        self.sedation_button.setText("")
+#if QT_CONFIG(tooltip)
+        self.dissociation_button.setToolTip(QCoreApplication.translate("DosePanel", u"The latest dissociation rating; press to review or correct it", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.dissociation_button.setAccessibleName(QCoreApplication.translate("DosePanel", u"Latest dissociation rating", None))
+#endif // QT_CONFIG(accessibility)
+        self.dissociation_button.setText("")
         self.message_label.setText("")
 #if QT_CONFIG(accessibility)
         self.message_label.setAccessibleName(QCoreApplication.translate("DosePanel", u"Treatment message", None))
