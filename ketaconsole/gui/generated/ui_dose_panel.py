@@ -236,6 +236,10 @@ class Ui_DosePanel(object):
 
         self.panel_layout.addWidget(self.checks_scroll)
 
+        self.hidden_checks_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.panel_layout.addItem(self.hidden_checks_spacer)
+
         self.notice_label = QLabel(DosePanel)
         self.notice_label.setObjectName(u"notice_label")
         self.notice_label.setFont(font7)
@@ -340,6 +344,7 @@ class Ui_DosePanel(object):
 
         self.panel_layout.addWidget(self.buttons_area)
 
+        self.panel_layout.setStretch(7, 1)
 
         self.retranslateUi(DosePanel)
 
