@@ -259,6 +259,8 @@ def _mark_message(label: QLabel) -> None:
     label.setWordWrap(True)
     label.setMinimumWidth(MESSAGE_MIN_WIDTH_PX)
     label.clear()
+    label.style().unpolish(label)  # polished already when the scroll area took the form: re-apply the theme
+    label.style().polish(label)
 
 
 def _treatment_text(summary: RemsSummary) -> str:

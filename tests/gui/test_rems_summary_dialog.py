@@ -364,6 +364,8 @@ def test_the_dialog_is_readable_with_large_targets_under_a_theme(
     missing = dialog.fact_label("bp_pre_dose")
     assert missing.property("attention") is True
     assert contrast(missing.palette().color(QPalette.ColorRole.WindowText), background) >= 4.5
+    assert dialog.height() <= 800 - 40, "the dialog fits a 1280×800 bedside screen (its form scrolls)"
+    assert dialog.save_button.visibleRegion().boundingRect().height() >= 44
     assert dialog.ui.header_label.font().pointSizeF() >= 16
     assert all(label.font().pointSizeF() >= 14 for label in dialog.findChildren(QLabel)
                if label is not dialog.ui.header_label)

@@ -16,15 +16,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QRadioButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_RemsSummaryDialog(object):
     def setupUi(self, RemsSummaryDialog):
         if not RemsSummaryDialog.objectName():
             RemsSummaryDialog.setObjectName(u"RemsSummaryDialog")
-        RemsSummaryDialog.resize(1240, 880)
+        RemsSummaryDialog.resize(1240, 740)
         font = QFont()
         font.setPointSize(14)
         RemsSummaryDialog.setFont(font)
@@ -42,7 +43,16 @@ class Ui_RemsSummaryDialog(object):
 
         self.rems_layout.addWidget(self.header_label)
 
-        self.facts_group = QGroupBox(RemsSummaryDialog)
+        self.form_scroll = QScrollArea(RemsSummaryDialog)
+        self.form_scroll.setObjectName(u"form_scroll")
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_contents = QWidget()
+        self.form_contents.setObjectName(u"form_contents")
+        self.form_contents_layout = QVBoxLayout(self.form_contents)
+        self.form_contents_layout.setObjectName(u"form_contents_layout")
+        self.form_contents_layout.setContentsMargins(0, 0, 0, 0)
+        self.facts_group = QGroupBox(self.form_contents)
         self.facts_group.setObjectName(u"facts_group")
         self.facts_grid = QGridLayout(self.facts_group)
         self.facts_grid.setObjectName(u"facts_grid")
@@ -120,9 +130,9 @@ class Ui_RemsSummaryDialog(object):
 
         self.facts_grid.setColumnStretch(1, 1)
 
-        self.rems_layout.addWidget(self.facts_group)
+        self.form_contents_layout.addWidget(self.facts_group)
 
-        self.answers_group = QGroupBox(RemsSummaryDialog)
+        self.answers_group = QGroupBox(self.form_contents)
         self.answers_group.setObjectName(u"answers_group")
         self.answers_layout = QVBoxLayout(self.answers_group)
         self.answers_layout.setSpacing(6)
@@ -490,7 +500,11 @@ class Ui_RemsSummaryDialog(object):
         self.answers_layout.addLayout(self.questions_grid)
 
 
-        self.rems_layout.addWidget(self.answers_group)
+        self.form_contents_layout.addWidget(self.answers_group)
+
+        self.form_scroll.setWidget(self.form_contents)
+
+        self.rems_layout.addWidget(self.form_scroll)
 
         self.form_message = QLabel(RemsSummaryDialog)
         self.form_message.setObjectName(u"form_message")
