@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from pathlib import Path
-from typing import Any
 
+from ketaconsole.core.data_files import read_toml
 from ketaconsole.core.instruments import (
+    TEXT_SUFFIX,
     InstrumentCatalogue,
     InstrumentError,
     LoadedInstrument,
+    load_instrument_bytes,
     load_instrument_catalogue,
     load_item_text,
-    parse_instrument,
 )
 from ketaconsole.paths import site_config_dir
-
-TEXT_SUFFIX = ".text.toml"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -84,26 +82,16 @@ def _check(paths: list[Path], catalogue: InstrumentCatalogue) -> int:
     return 1 if failed else 0
 
 
-def _read_toml(path: Path) -> tuple[bytes, dict[str, Any]]:
-    """The file's bytes and its TOML content; an unreadable file raises :class:`InstrumentError`."""
-    data = path.read_bytes()
-    try:
-        return data, tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InstrumentError(f"{path}: not a readable TOML file ({error})") from None
-
-
 def _check_instrument(path: Path) -> str:
     """Validate an instrument file on its own; returns a one-line summary."""
-    _, content = _read_toml(path)
-    instrument = parse_instrument(content, source=str(path))
+    instrument = load_instrument_bytes(path.read_bytes(), source=str(path)).instrument
     return f"{instrument.id} {instrument.version}, {_items(len(instrument.items))}"
 
 
 def _check_text(path: Path, catalogue: InstrumentCatalogue) -> str:
     """Validate an item-text file against the catalogue instrument named in its ``instrument`` field."""
-    data, content = _read_toml(path)
-    named = content.get("instrument")
+    data = path.read_bytes()
+    named = read_toml(data, source=str(path), error=InstrumentError).get("instrument")
     if not isinstance(named, str) or named not in catalogue.instruments:
         known = ", ".join(sorted(catalogue.instruments)) or "none"
         raise InstrumentError(f"{path}: instrument: {named!r} is not a known instrument (known: {known})")

@@ -185,9 +185,10 @@ class DoseSession:
                              f"replayed: {error}") from error
 
     def add_observations(self, observations: Iterable[Observation]) -> None:
-        """Take live observations (cuff readings feed the checks) and record required readings met."""
-        self._take_readings(observations, located=False)
-        self._record_required_readings(self._clock.now())
+        """Take live observations (cuff readings feed the checks) and record required readings met.
+        Cheap unless a cuff measurement arrived: only a new reading (or an action) can meet one."""
+        if self._take_readings(observations, located=False):
+            self._record_required_readings(self._clock.now())
 
     def status(self, now: Stamp | None = None) -> DoseSessionStatus:
         now = now or self._clock.now()
@@ -407,11 +408,14 @@ class DoseSession:
                                   f"{format_number(rule.window_before_min)} min"))
         return gates
 
-    def _take_readings(self, observations: Iterable[Observation], *, located: bool) -> None:
-        for reading in self._cuff.add(observations):
+    def _take_readings(self, observations: Iterable[Observation], *, located: bool) -> bool:
+        """Note the cuff measurements among ``observations``; whether there was any."""
+        readings = self._cuff.add(observations)
+        for reading in readings:
             at_s = self._timebase.locate(reading.measured) if located else self._seconds(reading.measured)
             self._reading_times = [(t, r) for t, r in self._reading_times if r.measured != reading.measured]
             self._reading_times.append((at_s, reading))
+        return bool(readings)
 
     def _times(self) -> list[float]:
         return [t for t, _ in self._reading_times]

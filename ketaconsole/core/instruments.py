@@ -19,19 +19,21 @@ unanswered, and is ``None`` (incomplete) otherwise. Bands interpret the total.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ketaconsole.core.data_files import describe_validation_error
+from ketaconsole.core.data_files import DataFileError, load_by_id, read_toml, validate
 from ketaconsole.paths import data_path, site_config_dir
+
+TEXT_SUFFIX = ".text.toml"
+"""Licensed item text for an instrument whose ``licensed_text`` is ``KEY`` is ``KEY.text.toml``."""
 
 
 class Rater(Enum):
@@ -170,7 +172,7 @@ class ItemTextFile(_Strict):
     items: dict[int, str]
 
 
-class InstrumentError(ValueError):
+class InstrumentError(DataFileError):
     """An instrument or item-text file that cannot be used; the message names the file and problem."""
 
 
@@ -259,20 +261,19 @@ def _sum(items: Iterable[int], answers: Mapping[int, int | None], max_missing: i
 
 
 def parse_instrument(content: dict[str, Any], *, source: str) -> Instrument:
-    try:
-        return Instrument.model_validate(content)
-    except ValidationError as error:
-        raise InstrumentError(f"{source}: {describe_validation_error(error)}") from None
+    return validate(Instrument, content, source=source, error=InstrumentError)
+
+
+def load_instrument_bytes(data: bytes, *, source: str) -> LoadedInstrument:
+    """Parse and validate one instrument file's bytes (no licensed text attached yet)."""
+    instrument = parse_instrument(read_toml(data, source=source, error=InstrumentError), source=source)
+    return LoadedInstrument(instrument, hashlib.sha256(data).hexdigest(), source, {}, None)
 
 
 def load_item_text(data: bytes, instrument: Instrument, *, source: str) -> ItemTextFile:
     """Parse a site's licensed item text for ``instrument``; every item number must exist."""
-    try:
-        text = ItemTextFile.model_validate(tomllib.loads(data.decode("utf-8")))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InstrumentError(f"{source}: not a readable TOML file ({error})") from None
-    except ValidationError as error:
-        raise InstrumentError(f"{source}: {describe_validation_error(error)}") from None
+    text = validate(ItemTextFile, read_toml(data, source=source, error=InstrumentError), source=source,
+                    error=InstrumentError)
     if text.instrument != instrument.id:
         raise InstrumentError(f"{source}: the text is for {text.instrument!r}, not {instrument.id!r}")
     unknown = set(text.items) - {item.number for item in instrument.items}
@@ -290,37 +291,18 @@ def load_instrument_catalogue(directories: Iterable[Path] | None = None,
     if directories is None:
         directories = (data_path("resources", "instruments"), site)
     text_directory = site if text_directory is None else text_directory
-    found: dict[str, tuple[Instrument, str, str]] = {}
-    problems: list[str] = []
-    for directory in directories:
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.glob("*.toml")):
-            if path.name.endswith(".text.toml"):
-                continue
+    found, problems = load_by_id(directories, lambda data, source: load_instrument_bytes(data, source=source),
+                                 lambda loaded: loaded.instrument.id,
+                                 include=lambda path: not path.name.endswith(TEXT_SUFFIX))
+    instruments = {}
+    for instrument_id, loaded in found.items():
+        text_key = loaded.instrument.licensed_text
+        path = text_directory / f"{text_key}{TEXT_SUFFIX}"
+        if text_key is not None and path.is_file():
             try:
-                data = path.read_bytes()
-                content = tomllib.loads(data.decode("utf-8"))
-                instrument = parse_instrument(content, source=str(path))
+                text = load_item_text(path.read_bytes(), loaded.instrument, source=str(path))
+                loaded = replace(loaded, item_text=text.items, licence=text.licence)
             except (InstrumentError, OSError) as error:
-                problems.append(str(error))
-                continue
-            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-                problems.append(f"{path}: not a readable TOML file ({error})")
-                continue
-            found[instrument.id] = (instrument, hashlib.sha256(data).hexdigest(), str(path))
-    loaded: dict[str, LoadedInstrument] = {}
-    for instrument_id, (instrument, sha256, source) in found.items():
-        item_text: Mapping[int, str] = {}
-        licence = None
-        if instrument.licensed_text is not None:
-            path = text_directory / f"{instrument.licensed_text}.text.toml"
-            if path.is_file():
-                try:
-                    text = load_item_text(path.read_bytes(), instrument, source=str(path))
-                    item_text, licence = text.items, text.licence
-                except (InstrumentError, OSError) as error:
-                    problems.append(f"{error}; showing neutral labels")
-        loaded[instrument_id] = LoadedInstrument(instrument, sha256, source, item_text, licence)
-    return InstrumentCatalogue(loaded, tuple(problems))
-
+                problems.append(f"{error}; showing neutral labels")
+        instruments[instrument_id] = loaded
+    return InstrumentCatalogue(instruments, tuple(problems))

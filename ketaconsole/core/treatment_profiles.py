@@ -16,16 +16,15 @@ Times in a schedule are given relative to an *anchor* of the session's dose time
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ketaconsole.core.data_files import describe_validation_error
+from ketaconsole.core.data_files import DataFileError, load_by_id, read_toml, validate
 from ketaconsole.paths import data_path, site_config_dir
 
 Anchor = Literal["dosing-start", "dosing-end", "discharge"]
@@ -262,7 +261,7 @@ class TreatmentProfile(_Strict):
         return bool(self.confirmed_by.strip())
 
 
-class ProfileError(ValueError):
+class ProfileError(DataFileError):
     """A profile file that cannot be used; the message names the file and what is wrong."""
 
 
@@ -280,18 +279,12 @@ class LoadedProfile:
 
 def parse_profile(content: dict[str, Any], *, source: str = "stored profile") -> TreatmentProfile:
     """Validate already-parsed profile content (e.g. the copy stored with a session)."""
-    try:
-        return TreatmentProfile.model_validate(content)
-    except ValidationError as error:
-        raise ProfileError(f"{source}: {describe_validation_error(error)}") from None
+    return validate(TreatmentProfile, content, source=source, error=ProfileError)
 
 
 def load_profile_bytes(data: bytes, *, source: str) -> LoadedProfile:
     """Parse and validate one profile file's bytes; :class:`ProfileError` says what is wrong."""
-    try:
-        content = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ProfileError(f"{source}: not a readable TOML file ({error})") from None
+    content = read_toml(data, source=source, error=ProfileError)
     profile = parse_profile(content, source=source)
     return LoadedProfile(profile, content, hashlib.sha256(data).hexdigest(), source)
 
@@ -317,17 +310,6 @@ def load_catalogue(directories: Iterable[Path] | None = None) -> ProfileCatalogu
     by id. Default: the shipped profiles, then the site's ``protocols`` directory if it exists."""
     if directories is None:
         directories = (data_path("resources", "protocols"), site_config_dir() / "protocols")
-    profiles: dict[str, LoadedProfile] = {}
-    problems: list[str] = []
-    for directory in directories:
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.glob("*.toml")):
-            try:
-                loaded = load_profile_bytes(path.read_bytes(), source=str(path))
-            except (ProfileError, OSError) as error:
-                problems.append(str(error))
-                continue
-            profiles[loaded.profile.id] = loaded
+    profiles, problems = load_by_id(directories, lambda data, source: load_profile_bytes(data, source=source),
+                                    lambda loaded: loaded.profile.id)
     return ProfileCatalogue(profiles, tuple(problems))
-

@@ -54,6 +54,7 @@ from ketaconsole.gui.assessment_text import history_lines, missing_text, running
 from ketaconsole.gui.dose_text import clock_text, duration_text
 from ketaconsole.gui.field_messages import mark_message_label
 from ketaconsole.gui.generated.ui_assessment import Ui_AssessmentDialog
+from ketaconsole.gui.widget_updates import repolish
 
 MIN_TARGET_PX = 44
 """Smallest side of an answer button (touch target)."""
@@ -149,8 +150,7 @@ class ItemRow(QFrame):
         for option_value, button in self.buttons.items():
             button.setChecked(option_value == value)
         self.setProperty("answered", value is not None)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        repolish(self)
         if notify:
             self._on_answer(self)
 

@@ -24,9 +24,9 @@ from ketaconsole.core.dosing import format_number
 from ketaconsole.core.observations import AbsentReason, Observation
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.assessment_text import event_label as assessment_event_label
+from ketaconsole.gui.dose_text import DASH, clock_text
 
 STALE_AFTER_S = 10.0
-DASH = "–"
 
 
 class Freshness(Enum):
@@ -99,18 +99,13 @@ def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp,
     notes = []
     dated_by_measurement = False
     if any(observation.manual for observation in present):
-        notes.append(f"manual {clock_time(present[0].received)}")
+        notes.append(f"manual {clock_text(present[0].received.utc)}")
     elif measured_at is not None:
-        notes.append(f"measured {clock_time(measured_at)}, {age_text(now.seconds_since(measured_at))}")
+        notes.append(f"measured {clock_text(measured_at.utc)}, {age_text(now.seconds_since(measured_at))}")
         dated_by_measurement = True
     if age_note and not dated_by_measurement:  # a measurement's age already says how old it is
         notes.append(age_note)
     return TileText(value, ", ".join(notes), Freshness.STALE if age_note else Freshness.FRESH)
-
-
-def clock_time(stamp: Stamp) -> str:
-    """Local wall-clock time of ``stamp`` as hours and minutes, e.g. ``"14:32"``."""
-    return f"{stamp.utc.astimezone():%H:%M}"
 
 
 def reason_text(reason: AbsentReason | None) -> str:

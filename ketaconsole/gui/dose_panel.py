@@ -46,6 +46,7 @@ from ketaconsole.gui.dose_text import (
     rate_preview,
 )
 from ketaconsole.gui.generated.ui_dose_panel import Ui_DosePanel
+from ketaconsole.gui.widget_updates import set_style_property, set_text, set_visible
 
 BUTTON_COLUMNS = 2
 FIGURES = ("elapsed", "remaining", "given", "rate", "end", "leave")
@@ -152,19 +153,19 @@ class DosePanel(QFrame):
         status = session.status()
         text = panel_text(status)
         ui = self.ui
-        _set_text(ui.title_label, text.title)
-        _set_visible(ui.unconfirmed_label, text.unconfirmed)
-        _set_text(ui.phase_label, text.phase)
-        _set_property(ui.phase_label, "phase", text.phase_key)
-        _set_visible(ui.message_label, False)
+        set_text(ui.title_label, text.title)
+        set_visible(ui.unconfirmed_label, text.unconfirmed)
+        set_text(ui.phase_label, text.phase)
+        set_style_property(ui.phase_label, "phase", text.phase_key)
+        set_visible(ui.message_label, False)
         values = {"elapsed": text.elapsed, "remaining": text.remaining, "given": text.given,
                   "rate": text.rate, "end": text.end, "leave": text.may_leave}
         for key in FIGURES:
             shown = text.infusion or key not in INFUSION_FIGURES
-            _set_visible(getattr(ui, f"{key}_caption"), shown)
-            _set_visible(getattr(ui, f"{key}_value"), shown)
-            _set_text(getattr(ui, f"{key}_value"), values[key])
-        _set_visible(ui.figures_area, True)
+            set_visible(getattr(ui, f"{key}_caption"), shown)
+            set_visible(getattr(ui, f"{key}_value"), shown)
+            set_text(getattr(ui, f"{key}_value"), values[key])
+        set_visible(ui.figures_area, True)
         self._show_checks(text.checks)
         self._show_scores(status)
         self._show_buttons(action_buttons(status))
@@ -359,37 +360,37 @@ class DosePanel(QFrame):
         self.refresh()
 
     def _notice(self, text: str) -> None:
-        _set_text(self.ui.notice_label, text)
-        _set_visible(self.ui.notice_label, bool(text))
+        set_text(self.ui.notice_label, text)
+        set_visible(self.ui.notice_label, bool(text))
 
     def _show_without_treatment(self) -> None:
         ui = self.ui
-        _set_text(ui.title_label, "Treatment")
-        _set_visible(ui.unconfirmed_label, False)
-        _set_visible(ui.figures_area, False)
-        _set_visible(ui.scores_area, False)
+        set_text(ui.title_label, "Treatment")
+        set_visible(ui.unconfirmed_label, False)
+        set_visible(ui.figures_area, False)
+        set_visible(ui.scores_area, False)
         self._show_checks(())
-        _set_property(ui.phase_label, "phase", "")
+        set_style_property(ui.phase_label, "phase", "")
         buttons: list[QPushButton] = []
         if self._awaiting_history:
-            _set_text(ui.phase_label, "Loading session history…")
+            set_text(ui.phase_label, "Loading session history…")
             message = ""
         elif self._history_error is not None:
-            _set_text(ui.phase_label, "Treatment record unreadable")
+            set_text(ui.phase_label, "Treatment record unreadable")
             error = self._history_error.rstrip(".")
             message = (f"{error[:1].upper()}{error[1:]}. The dose cannot be shown or recorded here: "
                        "record it on paper and have the session record looked at.")
         else:
-            _set_text(ui.phase_label, "No treatment protocol chosen")
+            set_text(ui.phase_label, "No treatment protocol chosen")
             message = ""
             buttons.append(ui.choose_button)
             can_choose = self._recorder is not None
             ui.choose_button.setEnabled(can_choose)
             ui.choose_button.setToolTip("Choose the treatment protocol of this session" if can_choose
                                         else "No session is being recorded")
-        _set_text(ui.message_label, message)
-        _set_property(ui.message_label, "tone", "error" if message else "")
-        _set_visible(ui.message_label, bool(message))
+        set_text(ui.message_label, message)
+        set_style_property(ui.message_label, "tone", "error" if message else "")
+        set_visible(ui.message_label, bool(message))
         self._arrange(tuple(buttons))
 
     def _show_checks(self, checks: Sequence[CheckLine]) -> None:
@@ -406,16 +407,16 @@ class DosePanel(QFrame):
             self._check_rows.append((label, state))
         for index, (label, state) in enumerate(self._check_rows):
             shown = index < len(checks)
-            _set_visible(label, shown)
-            _set_visible(state, shown)
+            set_visible(label, shown)
+            set_visible(state, shown)
             if shown:
                 check = checks[index]
-                _set_text(label, check.label)
-                _set_text(state, check.state_text)
-                _set_property(label, "check_state", check.state)
-                _set_property(state, "check_state", check.state)
-        _set_visible(ui.checks_caption, bool(checks))
-        _set_visible(ui.checks_scroll, bool(checks))
+                set_text(label, check.label)
+                set_text(state, check.state_text)
+                set_style_property(label, "check_state", check.state)
+                set_style_property(state, "check_state", check.state)
+        set_visible(ui.checks_caption, bool(checks))
+        set_visible(ui.checks_scroll, bool(checks))
 
     def _show_scores(self, status: DoseSessionStatus) -> None:
         ui = self.ui
@@ -426,7 +427,7 @@ class DosePanel(QFrame):
                 button.setText(text)
             if button.isEnabled() != (latest is not None):
                 button.setEnabled(latest is not None)
-        _set_visible(ui.scores_area, True)
+        set_visible(ui.scores_area, True)
 
     def _show_buttons(self, offered: Sequence[ActionButton]) -> None:
         for offer in offered:
@@ -454,23 +455,5 @@ class DosePanel(QFrame):
             grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS, 1, span)
         for first, second in pairwise(shown):
             QWidget.setTabOrder(first, second)
-        _set_visible(self.ui.buttons_area, bool(shown))
+        set_visible(self.ui.buttons_area, bool(shown))
 
-
-def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-
-
-def _set_visible(widget: QWidget, visible: bool) -> None:
-    if widget.isHidden() == visible:
-        widget.setVisible(visible)
-
-
-def _set_property(widget: QWidget, name: str, value: object) -> None:
-    """Set a property the style sheet selects on, re-polishing only when it changes."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

@@ -1,14 +1,17 @@
 """Validation messages shown next to their field: red bold text in a label beside it, a red tint
 on the field, and the message as the field's accessible description (read out by screen readers).
 
-Neither is done with a style sheet on the dialog or on the field: Qt stops passing the dialog's
-large font down to a widget whose style sheet changes, and the form must stay readable at 1 m.
+Neither is done with a style sheet on the label or on the field: Qt stops passing the dialog's
+large font down to a widget whose own style sheet changes, and the form must stay readable at 1 m.
+The theme's style sheets colour message labels through their ``field_message`` property.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
+
+from ketaconsole.gui.widget_updates import repolish
 
 ERROR_RED = "#b00020"
 """Colour of a field message."""
@@ -19,13 +22,23 @@ MESSAGE_MIN_WIDTH_PX = 340
 
 
 def mark_message_label(label: QLabel) -> None:
-    """Style ``label`` as a field message (red, bold, wrapped) and start it empty.
+    """Make ``label`` a field message (red, bold, wrapped) that starts empty.
 
-    Call before the dialog is shown; the style sheet is set once and never changed."""
-    label.setStyleSheet(f"QLabel {{ color: {ERROR_RED}; font-weight: bold; }}")
+    Its colour comes from the theme's ``QLabel[field_message="true"]`` rule, which is readable on
+    that theme's background (:data:`ERROR_RED` is too dark on the dark one); without a theme it is
+    :data:`ERROR_RED` from the palette. Only the weight is set on the font, so the size still
+    follows the dialog."""
+    label.setProperty("field_message", True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_RED))
+    label.setPalette(palette)
+    bold = QFont()
+    bold.setBold(True)
+    label.setFont(bold)
     label.setWordWrap(True)
     label.setMinimumWidth(MESSAGE_MIN_WIDTH_PX)
     label.clear()
+    repolish(label)  # it may be polished already (a scroll area polishes its form): apply the theme again
 
 
 def show_field_message(field: QWidget, label: QLabel, message: str | None) -> None:

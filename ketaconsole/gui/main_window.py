@@ -54,6 +54,7 @@ from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
 from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
 from ketaconsole.gui.theme import DEFAULT_THEME, load_theme, strip_layouts
 from ketaconsole.gui.waveform_strip import WaveformStrip
+from ketaconsole.gui.widget_updates import repolish, set_style_property
 from ketaconsole.storage.writer import WriterHealth
 
 FRAME_INTERVAL_MS = 33
@@ -184,8 +185,7 @@ class MainWindow(QMainWindow):
         self.ui.trend_view.set_colours(theme.colours)
         self.ui.trend_view.set_theme(theme.dark)
         for label in self.findChildren(QLabel):
-            label.style().unpolish(label)
-            label.style().polish(label)
+            repolish(label)
 
     def _take(self, item: object) -> None:
         if isinstance(item, WaveformChunk):
@@ -242,8 +242,8 @@ class MainWindow(QMainWindow):
                 label.setText(line.text)
                 button.setToolTip(f"Open the screen for: {line.text}")
                 button.setAccessibleName(f"Open {line.text}")
-            _set_style_property(row, "check_state", line.state)
-            _set_style_property(label, "check_state", line.state)
+            set_style_property(row, "check_state", line.state)
+            set_style_property(label, "check_state", line.state)
         if banner.isHidden() == bool(lines):
             banner.setVisible(bool(lines))
 
@@ -301,13 +301,13 @@ class MainWindow(QMainWindow):
             self._fit_value(spec)
         getattr(self.ui, f"{spec.key}_note").setText(text.note)
         for part in ("title", "value", "note"):
-            _set_style_property(getattr(self.ui, f"{spec.key}_{part}"), "freshness", text.freshness.value)
+            set_style_property(getattr(self.ui, f"{spec.key}_{part}"), "freshness", text.freshness.value)
 
     def _show_link(self, now: Stamp) -> None:
         status = self._link_status
         label = self.ui.connection_label
         label.setText(link_text(status))
-        _set_style_property(label, "link_state", status.state.value if status else "")
+        set_style_property(label, "link_state", status.state.value if status else "")
         alerts = []
         lost_since = self._lost_since
         if lost_since is not None and status is not None:
@@ -469,11 +469,3 @@ def _timer(parent: QWidget, interval_ms: int, slot: object, kind: Qt.TimerType) 
     timer.start()
     return timer
 
-
-def _set_style_property(widget: QWidget, name: str, value: str) -> None:
-    """Set a property the style sheet selects on, re-polishing only when it changes."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -49,8 +49,9 @@ from ketaconsole.core.rems_summary import (
     validate_answers,
 )
 from ketaconsole.gui.dose_text import clock_text
-from ketaconsole.gui.field_messages import ERROR_RED, MESSAGE_MIN_WIDTH_PX, show_field_message
+from ketaconsole.gui.field_messages import mark_message_label, show_field_message
 from ketaconsole.gui.generated.ui_rems_summary import Ui_RemsSummaryDialog
+from ketaconsole.gui.widget_updates import repolish
 
 TARGET_MIN_PX = 44
 """Smallest height of a button, box or field the nurse presses (px)."""
@@ -81,7 +82,7 @@ class RemsSummaryDialog(QDialog):
         self.ui.setupUi(self)
         self._show_facts()
         for key in (*MINUTE_FIELDS, *YES_NO_FIELDS, "note"):
-            _mark_message(self.message_label(key))
+            mark_message_label(self.message_label(key))
         for button in self.ui.button_box.buttons():
             button.setMinimumHeight(TARGET_MIN_PX)
         for effect in EFFECTS:
@@ -241,26 +242,10 @@ class RemsSummaryDialog(QDialog):
             marked = field.property("invalid")
             show_field_message(field, self.message_label(key), errors.get(key))
             if field.property("invalid") != marked:  # the theme draws the border of an invalid field
-                field.style().unpolish(field)
-                field.style().polish(field)
+                repolish(field)
         if self.save_button.isEnabled():
             self.ui.form_message.clear()
         return answers, errors
-
-
-def _mark_message(label: QLabel) -> None:
-    """Make ``label`` a field message that starts empty. Its colour comes from the theme's
-    ``QLabel[field_message="true"]`` rule (the shared dark red is too dark to read on the dark theme);
-    without a theme it is :data:`ERROR_RED` from the palette."""
-    label.setProperty("field_message", True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_RED))
-    label.setPalette(palette)
-    label.setWordWrap(True)
-    label.setMinimumWidth(MESSAGE_MIN_WIDTH_PX)
-    label.clear()
-    label.style().unpolish(label)  # polished already when the scroll area took the form: re-apply the theme
-    label.style().polish(label)
 
 
 def _treatment_text(summary: RemsSummary) -> str:

@@ -4,7 +4,7 @@ the GUI tests share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,13 @@ def isolated_settings(qapp, tmp_path: Path) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_theme_left_behind(qapp) -> Iterator[None]:
+    """Each test starts without a style sheet: a theme one test applied must not colour the next."""
+    yield
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture
