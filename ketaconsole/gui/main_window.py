@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             for part in ("title", "value", "note"):
                 getattr(self.ui, f"{spec.key}_{part}").setProperty("tile", spec.key)
         self._designed_point_size = {spec.key: self._value_label(spec).font().pointSizeF() for spec in TILES}
+        self._tile_of_value: dict[QObject, TileSpec] = {self._value_label(spec): spec for spec in TILES}
+        for value_label in self._tile_of_value:
+            value_label.installEventFilter(self)
         self._banner_rows: list[tuple[QFrame, QLabel, QPushButton]] = []
         self._banner_lines: tuple[BannerLine, ...] = ()
         self.ui.dose_panel.status_changed.connect(self._show_assessment_banner)
@@ -339,10 +342,14 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(size, MIN_VALUE_POINT_SIZE))
         label.setFont(font)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        for spec in TILES:
-            self._fit_value(spec)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit a tile's value again whenever its label changes width: the layout settles after the
+        window is resized or a panel beside the tiles grows, not only on the window's own resize."""
+        if event.type() == QEvent.Type.Resize:
+            spec = self._tile_of_value.get(watched)
+            if spec is not None:
+                self._fit_value(spec)
+        return super().eventFilter(watched, event)
 
     def _connect_actions(self) -> None:
         ui = self.ui
