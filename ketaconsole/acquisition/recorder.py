@@ -99,6 +99,11 @@ class Recorder:
         return self._clock
 
     @property
+    def source(self) -> str:
+        """The name the monitor's outputs carry (``protocol@port``)."""
+        return self._driver.source
+
+    @property
     def link_status(self) -> LinkStatus:
         return self._link.status
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ketaconsole.core.alarms import stored_preset
 from ketaconsole.core.clock import Clock
 from ketaconsole.core.cuff import CUFF_PARAMETERS
-from ketaconsole.core.dose_session import DoseSession, EventSink, StoredEvent
+from ketaconsole.core.dose_session import DoseSession
 from ketaconsole.core.observations import Observation
+from ketaconsole.core.session_events import EventSink, StoredEvent
 from ketaconsole.storage.database import SESSION_RESUMED_KIND, Database
 
 
@@ -29,6 +31,8 @@ def rebuild_treatment(database: Database, session_id: str, *, clock: Clock, sink
     current one are replayed (the current run's events reach the live session directly).
     ``observations`` (received order) default to the session's stored cuff pressures.
 
+    The blood-pressure escalation steps come from the alarm preset stored with the session.
+
     Raises :class:`~ketaconsole.core.dose_timer.TimerError` or
     :class:`~ketaconsole.core.treatment_profiles.ProfileError` when the stored events cannot be replayed.
     """
@@ -37,4 +41,6 @@ def rebuild_treatment(database: Database, session_id: str, *, clock: Clock, sink
         events = events_before_latest_resume(events)
     if observations is None:
         observations = database.observations(session_id, CUFF_PARAMETERS)
-    return DoseSession.rebuild(events, observations, clock=clock, sink=sink)
+    preset = stored_preset(events)
+    steps = preset.preset.blood_pressure_step if preset is not None else ()
+    return DoseSession.rebuild(events, observations, clock=clock, sink=sink, blood_pressure_steps=steps)

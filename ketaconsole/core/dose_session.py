@@ -24,11 +24,12 @@ Events written besides the timer's own (:class:`ketaconsole.core.dose_timer.Even
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
+from ketaconsole.core.alarm_presets import BloodPressureAction, BloodPressureStep
 from ketaconsole.core.assessments import (
     ASSESSMENT_AMENDED,
     ASSESSMENT_DRAFT,
@@ -46,6 +47,8 @@ from ketaconsole.core.assessments import (
     raters_detail,
     submission_problem,
 )
+from ketaconsole.core.bp_escalation import GATE_ID as BLOOD_PRESSURE_GATE
+from ketaconsole.core.bp_escalation import BloodPressureAdvice, applicable_steps
 from ketaconsole.core.checks import CheckState, CheckStatus, repeating_check, required_reading
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CuffReading, CuffReadings
@@ -53,6 +56,7 @@ from ketaconsole.core.dose_timer import DoseTimer, EventKind, Phase, TimerError,
 from ketaconsole.core.dosing import DosePlan, format_number
 from ketaconsole.core.instruments import LoadedInstrument
 from ketaconsole.core.observations import Observation
+from ketaconsole.core.session_events import EventSink, StoredEvent
 from ketaconsole.core.timebase import SessionTimebase
 from ketaconsole.core.treatment_profiles import (
     Administration,
@@ -63,26 +67,11 @@ from ketaconsole.core.treatment_profiles import (
 )
 
 TREATMENT_SELECTED = "treatment-selected"
+_DOSING_KINDS = frozenset({EventKind.INFUSION_STARTED, EventKind.INFUSION_RESUMED, EventKind.INJECTION_GIVEN,
+                           EventKind.DEVICE_GIVEN})
 REQUIRED_BP_RECORDED = "required-bp-recorded"
 RECORDING_STARTED = "recording-started"
 """Written by the recorder at each start; its ``clock_epoch`` tells the timebase about restarts."""
-
-EventSink = Callable[[str, Stamp, dict[str, Any], str | None], None]
-"""Stores a session event: kind, when, detail (JSON object), who."""
-
-
-class StoredEvent(Protocol):
-    """A session event as stored or as just recorded (both carry these fields)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def stamp(self) -> Stamp: ...
-    @property
-    def detail(self) -> Mapping[str, Any]: ...
-    @property
-    def user(self) -> str | None: ...
-
 
 @dataclass(frozen=True, slots=True)
 class Gate:
@@ -112,6 +101,10 @@ class DoseSessionStatus:
     checks: tuple[CheckStatus, ...]
     recorded_bp: Mapping[str, CuffReading] = field(default_factory=dict)
     latest_assessments: Mapping[str, Assessment] = field(default_factory=dict)
+    pause_prompt: BloodPressureAdvice | None = None
+    """While infusing: the blood pressure asks the nurse to pause the infusion."""
+    override_needed: BloodPressureAdvice | None = None
+    """Starting, resuming or the next device needs a clinician's override (gate ``blood-pressure``)."""
 
     def wall_time(self, at_s: float) -> datetime:
         """The UTC wall time of session second ``at_s``, read against the current wall clock."""
@@ -122,7 +115,8 @@ class DoseSession:
     """The treatment of one session under one profile. Not thread-safe: use it from one thread."""
 
     def __init__(self, profile: TreatmentProfile, *, clock: Clock, sink: EventSink,
-                 timebase: SessionTimebase | None = None) -> None:
+                 timebase: SessionTimebase | None = None,
+                 blood_pressure_steps: Sequence[BloodPressureStep] = ()) -> None:
         self.profile = profile
         self._clock = clock
         self._sink = sink
@@ -132,6 +126,9 @@ class DoseSession:
         self._reading_times: list[tuple[float, CuffReading]] = []
         self._recorded_bp: dict[str, CuffReading] = {}
         self._assessments = AssessmentLog()
+        self._blood_pressure_steps = tuple(blood_pressure_steps)
+        self._dosing_resumed_s: float | None = None  # last start or resume of dosing
+        self._bp_override_s: float | None = None  # last clinician override of the blood-pressure gate
 
     @property
     def assessments(self) -> AssessmentLog:
@@ -139,9 +136,11 @@ class DoseSession:
         return self._assessments
 
     @classmethod
-    def select(cls, loaded: LoadedProfile, *, clock: Clock, sink: EventSink, user: str) -> DoseSession:
-        """Start a session's treatment under ``loaded``, recording the choice."""
-        session = cls(loaded.profile, clock=clock, sink=sink)
+    def select(cls, loaded: LoadedProfile, *, clock: Clock, sink: EventSink, user: str,
+               blood_pressure_steps: Sequence[BloodPressureStep] = ()) -> DoseSession:
+        """Start a session's treatment under ``loaded``, recording the choice. ``blood_pressure_steps``
+        come from the session's alarm preset."""
+        session = cls(loaded.profile, clock=clock, sink=sink, blood_pressure_steps=blood_pressure_steps)
         detail = {"profile_id": loaded.profile.id, "version": loaded.profile.version,
                   "sha256": loaded.sha256, "confirmed_by": loaded.profile.confirmed_by,
                   "content": loaded.content}
@@ -150,7 +149,8 @@ class DoseSession:
 
     @classmethod
     def rebuild(cls, events: Iterable[StoredEvent], observations: Iterable[Observation], *, clock: Clock,
-                sink: EventSink) -> DoseSession | None:
+                sink: EventSink,
+                blood_pressure_steps: Sequence[BloodPressureStep] = ()) -> DoseSession | None:
         """The treatment as stored: ``events`` in recorded order, ``observations`` in received order.
         ``None`` when no treatment was selected. A stored event the timer refuses raises
         :class:`TimerError` naming it (the record is then inconsistent and must be looked at)."""
@@ -164,7 +164,8 @@ class DoseSession:
             if event.kind == TREATMENT_SELECTED:
                 profile = parse_profile(dict(event.detail["content"]),
                                         source="the profile stored with the session")
-                session = cls(profile, clock=clock, sink=sink, timebase=timebase)
+                session = cls(profile, clock=clock, sink=sink, timebase=timebase,
+                              blood_pressure_steps=blood_pressure_steps)
             elif session is not None:
                 session._replay(event, at_s)
         if session is not None:
@@ -180,6 +181,7 @@ class DoseSession:
                 self._assessments.apply(event.kind, event.stamp, at_s, event.detail, event.user)
             else:
                 self.timer.apply(TimerEvent(event.kind, at_s, event.detail, event.user))
+                self._note_dosing(event.kind, event.detail, at_s)
         except (TimerError, KeyError, TypeError, ValueError) as error:
             raise TimerError(f"stored {event.kind} event at {event.stamp.utc:%H:%M:%S} UTC cannot be "
                              f"replayed: {error}") from error
@@ -194,8 +196,11 @@ class DoseSession:
         now = now or self._clock.now()
         now_s = self._seconds(now)
         timer = self.timer.status(now_s)
+        prompt = self._blood_pressure(BloodPressureAction.PROMPT_PAUSE, self._dosing_resumed_s) \
+            if timer.phase is Phase.INFUSING else None
+        override = self._blood_pressure(BloodPressureAction.REQUIRE_OVERRIDE, self._bp_override_s)
         return DoseSessionStatus(now, now_s, self.profile, timer, self._checks(timer, now_s),
-                                 dict(self._recorded_bp), self._assessments.latest())
+                                 dict(self._recorded_bp), self._assessments.latest(), prompt, override)
 
     # Actions. Each raises TimerError when the phase does not allow it, OverrideNeeded when a gate
     # has no reason in ``overrides``, ValueError for missing text; nothing is recorded then.
@@ -210,7 +215,7 @@ class DoseSession:
         record the first nasal device, as the profile's administration says."""
         plan = self._planned()
         administration = self.profile.administration
-        gates = self._required_before_dosing()
+        gates = self._required_before_dosing() + self._blood_pressure_gate()
         if administration is Administration.INFUSION:
             rate = rate_ml_h if rate_ml_h is not None else plan.rate_ml_h
             self._act(EventKind.INFUSION_STARTED, {"rate_ml_h": rate}, user, gates, overrides)
@@ -223,7 +228,7 @@ class DoseSession:
     def give_next_device(self, *, user: str, overrides: Mapping[str, str] | None = None) -> None:
         plan = self._planned()
         status = self.status()
-        gates = []
+        gates = self._blood_pressure_gate()
         next_s = status.timer.next_device_s
         if next_s is not None and status.now_s < next_s:
             rest = self.profile.dose.rest_between_devices_min  # type: ignore[union-attr]
@@ -235,8 +240,9 @@ class DoseSession:
     def pause(self, *, user: str, reason: str) -> None:
         self._act(EventKind.INFUSION_PAUSED, {"reason": _reason(reason)}, user)
 
-    def resume(self, *, user: str, reason: str = "") -> None:
-        self._act(EventKind.INFUSION_RESUMED, {"reason": reason.strip()}, user)
+    def resume(self, *, user: str, reason: str = "", overrides: Mapping[str, str] | None = None) -> None:
+        self._act(EventKind.INFUSION_RESUMED, {"reason": reason.strip()}, user, self._blood_pressure_gate(),
+                  overrides)
 
     def change_rate(self, rate_ml_h: float, *, user: str, reason: str) -> None:
         self._act(EventKind.RATE_CHANGED, {"rate_ml_h": rate_ml_h, "reason": _reason(reason)}, user)
@@ -379,7 +385,30 @@ class DoseSession:
                                    for g in gates]
         self._record(kind, now, detail, user)
         self.timer.apply(TimerEvent(kind, now_s, detail, user))
+        self._note_dosing(kind, detail, now_s)
         self._record_required_readings(now)
+
+    def _note_dosing(self, kind: str, detail: Mapping[str, Any], at_s: float) -> None:
+        """Remember when dosing last (re)started and when the blood-pressure gate was last overridden."""
+        if kind in _DOSING_KINDS:
+            self._dosing_resumed_s = at_s
+        if any(override.get("gate") == BLOOD_PRESSURE_GATE for override in detail.get("overrides", ())):
+            self._bp_override_s = at_s
+
+    def _blood_pressure(self, action: BloodPressureAction,
+                        since_s: float | None) -> BloodPressureAdvice | None:
+        """The strictest ``action`` step met by the cuff readings measured after ``since_s``
+        (all readings when ``None``; for the pause prompt, ``None`` means dosing has not started)."""
+        if action is BloodPressureAction.PROMPT_PAUSE and since_s is None:
+            return None
+        readings = [r for t, r in sorted(self._reading_times, key=lambda pair: pair[0])
+                    if since_s is None or t > since_s]
+        met = applicable_steps(self._blood_pressure_steps, readings, action) if readings else []
+        return met[0] if met else None
+
+    def _blood_pressure_gate(self) -> list[Gate]:
+        advice = self._blood_pressure(BloodPressureAction.REQUIRE_OVERRIDE, self._bp_override_s)
+        return [Gate(BLOOD_PRESSURE_GATE, advice.message)] if advice is not None else []
 
     def _record(self, kind: str, stamp: Stamp, detail: dict[str, Any], user: str | None) -> None:
         self._sink(kind, stamp, detail, user)

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QInputDialog, QLabel, QPushButton, QWidget
 
+from ketaconsole.core.alarm_presets import BloodPressureStep
 from ketaconsole.core.assessments import Assessment
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CUFF_PARAMETERS
@@ -82,6 +83,7 @@ class DosePanel(QFrame):
         self._check_rows: list[tuple[QLabel, QLabel]] = []
         self._arranged: tuple[QPushButton, ...] | None = None
         self._instruments: InstrumentCatalogue | None = None
+        self._blood_pressure_steps: tuple[BloodPressureStep, ...] = ()
         self._latest: dict[QPushButton, Assessment | None] = {}
         ui = self.ui
         self._buttons: dict[Action, QPushButton] = {
@@ -93,6 +95,8 @@ class DosePanel(QFrame):
         for action, button in self._buttons.items():
             button.clicked.connect(lambda _checked=False, action=action: self.perform(action))
         ui.choose_button.clicked.connect(self.choose_treatment)
+        ui.bp_pause_button.clicked.connect(self.pause_for_blood_pressure)
+        ui.bp_prompt_frame.hide()
         for button in (ui.sedation_button, ui.dissociation_button):
             button.clicked.connect(lambda _checked=False, button=button: self._review_latest(button))
         ui.unconfirmed_label.setText(UNCONFIRMED_TEXT)
@@ -102,13 +106,16 @@ class DosePanel(QFrame):
     def configure(self, *, clock: Clock, recorder: EventRecorder | None, operator: str,
                   treatment: DoseSession | None = None, awaiting_history: bool = False,
                   patient_weight_kg: float | None = None,
-                  instruments: InstrumentCatalogue | None = None) -> None:
+                  instruments: InstrumentCatalogue | None = None,
+                  blood_pressure_steps: Sequence[BloodPressureStep] = ()) -> None:
         """Show ``treatment`` of a session recorded by ``recorder`` (``None``: no session) and run
         by ``operator``. ``awaiting_history``: a resumed session whose treatment comes with its
         history (:meth:`take_history`). ``patient_weight_kg`` pre-fills the dose calculator.
         ``instruments`` are the rating instruments offered (``None``: the shipped and site ones,
-        loaded when first needed)."""
+        loaded when first needed). ``blood_pressure_steps`` (from the session's alarm preset) go to a
+        treatment chosen in the panel."""
         self._instruments = instruments
+        self._blood_pressure_steps = tuple(blood_pressure_steps)
         self._clock = clock
         self._recorder = recorder
         self._operator = operator
@@ -158,6 +165,7 @@ class DosePanel(QFrame):
         set_text(ui.phase_label, text.phase)
         set_style_property(ui.phase_label, "phase", text.phase_key)
         set_visible(ui.message_label, False)
+        self._show_blood_pressure_prompt(status)
         values = {"elapsed": text.elapsed, "remaining": text.remaining, "given": text.given,
                   "rate": text.rate, "end": text.end, "leave": text.may_leave}
         for key in FIGURES:
@@ -170,6 +178,22 @@ class DosePanel(QFrame):
         self._show_scores(status)
         self._show_buttons(action_buttons(status))
         self.status_changed.emit(status)
+
+    def _show_blood_pressure_prompt(self, status: DoseSessionStatus) -> None:
+        """While infusing, a high blood pressure asks for a pause; one press pauses with the reading
+        as the recorded reason."""
+        prompt = status.pause_prompt
+        set_visible(self.ui.bp_prompt_frame, prompt is not None)
+        set_text(self.ui.bp_prompt_label, prompt.message if prompt is not None else "")
+
+    def pause_for_blood_pressure(self) -> None:
+        """Pause the infusion because of the blood pressure the panel prompts about."""
+        session = self._treatment
+        prompt = session.status().pause_prompt if session is not None else None
+        if session is None or prompt is None:
+            return
+        reason = prompt.message
+        self._act("Pause the infusion", lambda _gates: session.pause(user=self._operator, reason=reason))
 
     def perform(self, action: Action) -> None:
         """Do ``action`` for the operator (the dialogs ask for what it needs)."""
@@ -191,7 +215,7 @@ class DosePanel(QFrame):
         elif action is Action.NEXT_DEVICE:
             self._act("Next device", lambda gates: session.give_next_device(user=user, overrides=gates))
         elif action is Action.RESUME:
-            self._act("Resume", lambda _overrides: session.resume(user=user))
+            self._act("Resume", lambda gates: session.resume(user=user, overrides=gates))
         elif action is Action.COMPLETE:
             self._act("Complete", lambda _overrides: session.complete(user=user))
         else:
@@ -293,7 +317,8 @@ class DosePanel(QFrame):
             assert self._clock is not None and self._recorder is not None
             loaded = next(loaded for loaded in profiles if loaded.profile.name == name)
             self._treatment = DoseSession.select(loaded, clock=self._clock, sink=self._recorder.record_event,
-                                                 user=self._operator)
+                                                 user=self._operator,
+                                                 blood_pressure_steps=self._blood_pressure_steps)
             self.refresh()
 
         dialog.textValueSelected.connect(chosen)

@@ -98,6 +98,28 @@ class Ui_DosePanel(object):
 
         self.panel_layout.addWidget(self.message_label)
 
+        self.bp_prompt_frame = QFrame(DosePanel)
+        self.bp_prompt_frame.setObjectName(u"bp_prompt_frame")
+        self.bp_prompt_frame.setProperty(u"bp_prompt", True)
+        self.bp_prompt_layout = QVBoxLayout(self.bp_prompt_frame)
+        self.bp_prompt_layout.setSpacing(6)
+        self.bp_prompt_layout.setObjectName(u"bp_prompt_layout")
+        self.bp_prompt_label = QLabel(self.bp_prompt_frame)
+        self.bp_prompt_label.setObjectName(u"bp_prompt_label")
+        self.bp_prompt_label.setFont(font3)
+        self.bp_prompt_label.setWordWrap(True)
+
+        self.bp_prompt_layout.addWidget(self.bp_prompt_label)
+
+        self.bp_pause_button = QPushButton(self.bp_prompt_frame)
+        self.bp_pause_button.setObjectName(u"bp_pause_button")
+        self.bp_pause_button.setMinimumSize(QSize(0, 44))
+
+        self.bp_prompt_layout.addWidget(self.bp_pause_button)
+
+
+        self.panel_layout.addWidget(self.bp_prompt_frame)
+
         self.figures_area = QWidget(DosePanel)
         self.figures_area.setObjectName(u"figures_area")
         self.figures_grid = QGridLayout(self.figures_area)
@@ -388,6 +410,14 @@ class Ui_DosePanel(object):
 #if QT_CONFIG(accessibility)
         self.message_label.setAccessibleName(QCoreApplication.translate("DosePanel", u"Treatment message", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.bp_prompt_frame.setAccessibleName(QCoreApplication.translate("DosePanel", u"Blood pressure prompt", None))
+#endif // QT_CONFIG(accessibility)
+        self.bp_prompt_label.setText("")
+#if QT_CONFIG(tooltip)
+        self.bp_pause_button.setToolTip(QCoreApplication.translate("DosePanel", u"Pause the infusion now; the reading is recorded as the reason", None))
+#endif // QT_CONFIG(tooltip)
+        self.bp_pause_button.setText(QCoreApplication.translate("DosePanel", u"Pause the infusion", None))
         self.elapsed_caption.setText(QCoreApplication.translate("DosePanel", u"Elapsed", None))
         self.elapsed_value.setText(QCoreApplication.translate("DosePanel", u"\u2013", None))
 #if QT_CONFIG(accessibility)
