@@ -23,6 +23,7 @@ from ketaconsole.simulator.config import load_simulator_config
 from ketaconsole.simulator.encoders import ENCODERS, create_encoder, protocol_names
 from ketaconsole.simulator.engine import SimulatorEngine
 from ketaconsole.simulator.model import PhysiologyModel
+from ketaconsole.simulator.scenario import resolve_scenario
 from ketaconsole.simulator.transport import PtyTransport, SerialPortTransport, SimTransport
 from ketaconsole.simulator.truth import TruthLog
 
@@ -44,7 +45,9 @@ examples:
   ketaconsole sim --protocol datex-s5 --pty --link /tmp/ttyKETA --seed 7
       the same patient every run, reachable at /tmp/ttyKETA across simulator restarts
   ketaconsole sim --protocol masimo --pty --speed 60 --duration 3600
-      one simulated hour in one real minute, then exit"""
+      one simulated hour in one real minute, then exit
+  ketaconsole sim --protocol datex-s5 --pty --scenario desaturation
+      the patient follows the shipped desaturation script (see `ketaconsole scenarios`)"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,6 +87,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--patient", type=Path, metavar="FILE",
                         help="patient file (TOML) with baselines, drift, NIBP cycle and artefact rates "
                         "(default: the shipped resources/simulator/default.toml)")
+    parser.add_argument("--scenario", metavar="NAME|FILE",
+                        help="follow a scripted scenario: a shipped one by name (listed by 'ketaconsole "
+                        "scenarios') or your own file ending in .toml; its times count in simulated seconds "
+                        "from the simulator's start")
     parser.set_defaults(func=run_simulator)
 
 
@@ -96,6 +103,7 @@ def run_simulator(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else secrets.randbelow(2**32)
     try:
         config = load_simulator_config(args.patient)
+        scenario = resolve_scenario(args.scenario, config) if args.scenario else None
         encoder = create_encoder(args.protocol, args.model)
         transport: SimTransport = (
             PtyTransport(args.link) if args.pty else SerialPortTransport(args.port, encoder.serial_settings)
@@ -104,17 +112,19 @@ def run_simulator(args: argparse.Namespace) -> int:
         _status(f"error: {error}")
         return 1
     with transport:
+        # Told before the PORT line, so whoever waits for PORT finds this on stderr already.
+        until = f"for {args.duration:g} simulated s" if args.duration else "until Ctrl+C or SIGTERM"
+        script = f", scenario {scenario.id}" if scenario else ""
+        _status(f"simulating {args.protocol} on {transport.host_path}: seed {seed}, "
+                f"speed {args.speed:g}x{script}, {until}")
         if args.pty:
             print(f"PORT {transport.host_path}", flush=True)
         else:
             _status(f"line settings {encoder.serial_settings.describe()}")
-        until = f"for {args.duration:g} simulated s" if args.duration else "until Ctrl+C or SIGTERM"
-        _status(f"simulating {args.protocol} on {transport.host_path}: seed {seed}, "
-                f"speed {args.speed:g}x, {until}")
         with contextlib.ExitStack() as resources:
             truth = (TruthLog(resources.enter_context(args.truth.open("w", encoding="utf-8")))
                      if args.truth else None)
-            engine = SimulatorEngine(PhysiologyModel(config, seed), encoder, transport,
+            engine = SimulatorEngine(PhysiologyModel(config, seed, scenario), encoder, transport,
                                      ScaledClock(args.speed), on_frame=truth)
             failure = _run_until_stopped(engine, args.duration)
         stats = engine.stats

@@ -71,14 +71,16 @@ def launch_simulator(
     seed: int | None = None,
     speed: float = 1.0,
     link: Path | None = None,
+    scenario: str | None = None,
     extra_args: Sequence[str] = (),
     timeout_s: float = STARTUP_TIMEOUT_S,
 ) -> RunningSimulator:
     """Start a simulated ``protocol`` monitor on a new pseudo-terminal; return once its port is known.
 
     ``speed`` is simulated seconds per real second; ``link`` an optional symlink to the terminal;
-    ``extra_args`` go to ``ketaconsole sim`` unchanged. Raises :class:`SimulatorStartError`, with the
-    simulator's standard error, when ``PORT <path>`` does not arrive within ``timeout_s`` seconds.
+    ``scenario`` a shipped scenario name or a scenario file for the patient to follow; ``extra_args``
+    go to ``ketaconsole sim`` unchanged. Raises :class:`SimulatorStartError`, with the simulator's
+    standard error, when ``PORT <path>`` does not arrive within ``timeout_s`` seconds.
     """
     command = [sys.executable, "-m", "ketaconsole", "sim", "--protocol", protocol, "--pty",
                "--speed", repr(speed)]
@@ -86,6 +88,8 @@ def launch_simulator(
         command += ["--seed", str(seed)]
     if link is not None:
         command += ["--link", str(link)]
+    if scenario is not None:
+        command += ["--scenario", scenario]
     command += list(extra_args)
     stderr = tempfile.TemporaryFile()  # noqa: SIM115 - owned and closed by RunningSimulator.stop()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr)

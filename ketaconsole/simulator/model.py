@@ -13,6 +13,16 @@ Invariants:
   seconds after the origin and is computed from that time alone. Beats and breaths are phase-continuous
   whatever the tick size; a frame carries the samples with times in ``[previous stamp, stamp)``.
 * **No stale numbers.** While the SpO2 sensor is off, SPO2, PR and PI are ``None`` and the pleth is NaN.
+* **Scripts add no randomness.** An optional :class:`~ketaconsole.simulator.scenario.Scenario` moves the
+  baselines the drift wanders around (evaluated at each state step's start, so on the same grid), adds
+  sensor-off episodes and cuff measurements at fixed times, and draws nothing from the random streams:
+  what it does not script is identical to the run without it. Without a scenario the baselines are the
+  configuration's.
+* **Apnoea.** RR may be scripted down to 0. Near 0 its drift shrinks in proportion (value = baseline +
+  deviation × baseline / drift_limit while the baseline is below the limit), so RR is never negative and
+  is exactly 0 with a 0 baseline. A state step with RR 0 has no breaths: the breath phase stands still
+  (RESP flat), and the breath under way when it starts ends its expiration there, so the capnogram
+  falls to FICO2 and stays flat until breathing resumes.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import numpy as np
 from ketaconsole.core.clock import NS_PER_S, Stamp
 from ketaconsole.simulator.base import SimFrame, WaveSlice
 from ketaconsole.simulator.config import STATE_STEP_S, WALKED_NUMERICS, SimulatorConfig, WaveComponent
+from ketaconsole.simulator.scenario import STOPPABLE_NUMERIC, BaselineCurve, Scenario
 
 #: Numerics a frame reports (PR follows HR, NIBP_MEAN is derived from the cuff values).
 FRAME_NUMERICS = (
@@ -46,15 +57,20 @@ class _EventTrack:
     """Event times (beats or breaths) of a process whose rate is constant within each state step.
 
     Its phase (in events) grows by ``rate / 60`` per second and an event occurs at each integer phase.
-    Times are simulated seconds since the origin. Event 0 is at time 0, preceded by synthetic history.
+    Times are simulated seconds since the origin. Event 0 is at time 0 (when the first step's rate is
+    above 0), preceded by synthetic history at ``initial_rate_per_min`` (> 0). A step with rate 0 is a
+    *pause*: the phase stands still and no event occurs. Each event also keeps its nominal interval,
+    60 / (the rate of its step) seconds.
     """
 
     def __init__(self, initial_rate_per_min: float) -> None:
         interval = 60.0 / initial_rate_per_min
         self._events: list[float] = [-n * interval for n in range(_HISTORY_EVENTS, 0, -1)]
+        self._intervals: list[float] = [interval] * _HISTORY_EVENTS
         self._first_step = 0
         self._rates: list[float] = []
         self._step_phases: list[float] = [0.0]
+        self._paused_since_last_event = False
 
     @property
     def covered_until_s(self) -> float:
@@ -65,16 +81,26 @@ class _EventTrack:
     def last_event_s(self) -> float:
         return self._events[-1]
 
+    @property
+    def paused_since_last_event(self) -> bool:
+        """Whether a pause follows the last known event: the event under way has no known successor."""
+        return self._paused_since_last_event
+
     def append_step(self, rate_per_min: float) -> None:
-        """Add the rate of the next state step and the events that fall into it."""
+        """Add the rate (≥ 0) of the next state step and the events that fall into it."""
         start_s = self.covered_until_s
         start_phase = self._step_phases[-1]
         end_phase = start_phase + rate_per_min / 60.0 * STATE_STEP_S
-        seconds_per_event = 60.0 / rate_per_min
-        event = math.ceil(start_phase)
-        while event < end_phase:
-            self._events.append(start_s + (event - start_phase) * seconds_per_event)
-            event += 1
+        if rate_per_min == 0:
+            self._paused_since_last_event = True
+        else:
+            seconds_per_event = 60.0 / rate_per_min
+            event = math.ceil(start_phase)
+            while event < end_phase:
+                self._events.append(start_s + (event - start_phase) * seconds_per_event)
+                self._intervals.append(seconds_per_event)
+                self._paused_since_last_event = False
+                event += 1
         self._rates.append(rate_per_min)
         self._step_phases.append(end_phase)
 
@@ -90,6 +116,29 @@ class _EventTrack:
         events = np.asarray(self._events)
         return events, np.searchsorted(events, times_s, side="right") - 1
 
+    def nominal_intervals(self) -> np.ndarray:
+        """Per event (same indices as :meth:`events_around`), its nominal interval in seconds."""
+        return np.asarray(self._intervals)
+
+    def pause_after(self, events_s: np.ndarray) -> np.ndarray:
+        """Start time of the first known pause after the step of each event; ``inf`` when none is known.
+
+        A pause between an event and its successor is known whenever the successor is, and whenever
+        :attr:`paused_since_last_event` holds for the last event.
+        """
+        paused_steps = np.flatnonzero(np.asarray(self._rates) == 0) + self._first_step
+        if len(paused_steps) == 0:
+            return np.full(np.shape(events_s), np.inf)
+        later_steps = np.floor(events_s / STATE_STEP_S).astype(np.int64) + 1
+        found = np.searchsorted(paused_steps, later_steps)
+        starts = paused_steps[np.minimum(found, len(paused_steps) - 1)] * STATE_STEP_S
+        return np.where(found < len(paused_steps), starts, np.inf)
+
+    def last_event_at_or_before(self, time_s: float) -> float:
+        """The time of the last known event at or before ``time_s`` (``time_s`` itself when none is)."""
+        index = bisect_right(self._events, time_s) - 1
+        return self._events[index] if index >= 0 else time_s
+
     def discard_before(self, time_s: float) -> None:
         """Forget steps and events that ended before ``time_s``, keeping a few events of history."""
         obsolete_steps = int(time_s // STATE_STEP_S) - self._first_step - 1
@@ -100,6 +149,7 @@ class _EventTrack:
         obsolete_events = bisect_right(self._events, time_s) - _HISTORY_EVENTS
         if obsolete_events > 0:
             del self._events[:obsolete_events]
+            del self._intervals[:obsolete_events]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +178,14 @@ class _WaveClock:
 
 
 class PhysiologyModel:
-    """A simulated adult patient, advanced by stamps. Not thread-safe."""
+    """A simulated adult patient, advanced by stamps, optionally following ``scenario``. Not thread-safe.
 
-    def __init__(self, config: SimulatorConfig, seed: int) -> None:
+    Raises ``ValueError`` when ``scenario`` does not suit ``config`` (see ``Scenario.problems_with``).
+    """
+
+    def __init__(self, config: SimulatorConfig, seed: int, scenario: Scenario | None = None) -> None:
+        if scenario is not None and (problems := scenario.problems_with(config)):
+            raise ValueError(f"scenario {scenario.id!r}: {'; '.join(problems)}")
         self.config = config
         streams = np.random.SeedSequence(seed).spawn(2 + len(WAVES))
         self._drift_rng = np.random.default_rng(streams[0])
@@ -144,11 +199,17 @@ class PhysiologyModel:
             wave: _WaveClock(Fraction(rate).limit_denominator(1000)) for wave, rate in rates.items()
         }
         self._deviation = dict.fromkeys(WALKED_NUMERICS, 0.0)
+        self._baselines = {
+            key: scenario.baseline(key, defaults.baseline) if scenario else BaselineCurve(defaults.baseline)
+            for key, defaults in config.numerics.items()
+        }
         self._step_values: list[dict[str, float]] = []
         self._first_step = 0
         self._beats = _EventTrack(config.numerics["HR"].baseline)
         self._breaths = _EventTrack(config.numerics["RR"].baseline)
         self._sensor_off: list[_Episode] = []
+        self._scripted_off = tuple(_Episode(start_s, end_s)
+                                   for start_s, end_s in (scenario.sensor_off_episodes() if scenario else ()))
         self._motion: list[_Episode] = []
         slowest_rate = min(config.numerics["HR"].lowest, config.numerics["RR"].lowest)
         self._history_s = 10.0 + 3 * 60.0 / slowest_rate
@@ -157,6 +218,8 @@ class PhysiologyModel:
         self._nibp: dict[str, float] = {}
         self._nibp_measured_at: Stamp | None = None
         self._nibp_count = 0
+        self._scripted_nibp_s = tuple(scenario.nibp_times() if scenario else ())
+        self._scripted_nibp_count = 0
 
     def advance(self, now: Stamp) -> SimFrame:
         """Move the patient to ``now`` and return the frame; ``now`` must not precede the last stamp."""
@@ -171,7 +234,8 @@ class PhysiologyModel:
         self._measure_nibp(elapsed_s)
         waves = self._waves_until(elapsed_ns)
         self._discard_before(elapsed_s)
-        sensor_off = frozenset({"SPO2"}) if self._in_episode(self._sensor_off, elapsed_s) else frozenset()
+        detached = any(episode.covers(elapsed_s) for episode in (*self._sensor_off, *self._scripted_off))
+        sensor_off = frozenset({"SPO2"}) if detached else frozenset()
         return SimFrame(
             stamp=now,
             numerics=MappingProxyType(self._numerics_at(elapsed_s, sensor_off)),
@@ -181,12 +245,14 @@ class PhysiologyModel:
         )
 
     def _extend_state(self, elapsed_s: float) -> None:
-        """Generate state steps until they cover ``elapsed_s`` and the next beat and breath after it."""
+        """Generate state steps until they cover ``elapsed_s`` and the next beat after it, and the next
+        breath after it or a pause of breathing (apnoea) that comes first."""
         margin_s = 1.0
         while (
             self._beats.covered_until_s <= elapsed_s + margin_s
             or self._beats.last_event_s <= elapsed_s + margin_s
-            or self._breaths.last_event_s <= elapsed_s + margin_s
+            or (self._breaths.last_event_s <= elapsed_s + margin_s
+                and not self._breaths.paused_since_last_event)
         ):
             self._append_step()
 
@@ -202,7 +268,11 @@ class PhysiologyModel:
             deviation += defaults.drift_sd_per_sqrt_s * math.sqrt(STATE_STEP_S) * normal
             deviation = min(defaults.drift_limit, max(-defaults.drift_limit, deviation))
             self._deviation[key] = deviation
-            values[key] = defaults.baseline + deviation
+            baseline = self._baselines[key].at(step_start_s)
+            if key == STOPPABLE_NUMERIC and baseline < defaults.drift_limit:
+                values[key] = max(0.0, baseline + deviation * baseline / defaults.drift_limit)
+            else:
+                values[key] = baseline + deviation
         self._step_values.append(values)
         self._beats.append_step(values["HR"])
         self._breaths.append_step(values["RR"])
@@ -235,13 +305,22 @@ class PhysiologyModel:
         return np.asarray([values[key] for values in self._step_values])[steps]
 
     def _measure_nibp(self, elapsed_s: float) -> None:
-        """Complete every cuff measurement scheduled at or before ``elapsed_s``."""
+        """Complete every cuff measurement (regular cycle or scripted) due at or before ``elapsed_s``."""
         nibp = self.config.nibp
-        while (due_s := nibp.first_after_s + self._nibp_count * nibp.cycle_s) <= elapsed_s:
+        while True:
+            regular_s = nibp.first_after_s + self._nibp_count * nibp.cycle_s
+            scripted_s = (self._scripted_nibp_s[self._scripted_nibp_count]
+                          if self._scripted_nibp_count < len(self._scripted_nibp_s) else math.inf)
+            due_s = min(regular_s, scripted_s)
+            if due_s > elapsed_s:
+                return
             state = self._state_at(due_s)
             self._nibp = {"NIBP_SYS": state["NIBP_SYS"], "NIBP_DIA": state["NIBP_DIA"]}
             self._nibp_measured_at = self._stamp_at(due_s)
-            self._nibp_count += 1
+            if regular_s == due_s:
+                self._nibp_count += 1
+            if scripted_s == due_s:
+                self._scripted_nibp_count += 1
 
     def _stamp_at(self, elapsed_s: float) -> Stamp:
         assert self._origin is not None
@@ -312,7 +391,7 @@ class PhysiologyModel:
         samples = gain * self._beat_shape(times_s, pleth.components)
         samples += self._noise("PLETH", len(times_s), pleth.noise_sd)
         samples += self._motion_at(times_s)
-        for episode in self._sensor_off:
+        for episode in (*self._sensor_off, *self._scripted_off):
             samples[(times_s >= episode.start_s) & (times_s < episode.end_s)] = np.nan
         return samples
 
@@ -329,18 +408,30 @@ class PhysiologyModel:
         return motion
 
     def _co2(self, times_s: np.ndarray) -> np.ndarray:
+        """Capnogram: each breath rises to ETCO2 during expiration and falls to FICO2 afterwards.
+
+        A breath followed by a pause of breathing (before its successor) lasts its nominal interval and
+        its expiration ends at the pause at the latest, so the wave falls to FICO2 and stays there.
+        """
         co2 = self.config.co2
         events, last = self._breaths.events_around(times_s)
         breath_start = events[last]
-        breath_s = events[last + 1] - breath_start
+        following = np.append(events, np.inf)[last + 1]
+        pause = self._breaths.pause_after(breath_start)
+        interrupted = pause < following
+        breath_s = np.where(interrupted, self._breaths.nominal_intervals()[last], following - breath_start)
         since = times_s - breath_start
         end_tidal = self._state_series(breath_start, "ETCO2")
         inspired = self._state_series(breath_start, "FICO2")
         expiration_s = co2.expiration_fraction * breath_s
-        rise = (1 - np.exp(-since / co2.rise_time_s)) / (1 - np.exp(-expiration_s / co2.rise_time_s))
-        upslope = 1 - co2.plateau_upslope_fraction * (1 - since / expiration_s)
-        fall = np.exp(-np.maximum(since - expiration_s, 0.0) / co2.fall_time_s)
-        fraction = np.where(since < expiration_s, rise * upslope, fall)
+        expired_s = np.minimum(expiration_s, pause - breath_start)
+
+        def level(elapsed_s: np.ndarray) -> np.ndarray:
+            rise = (1 - np.exp(-elapsed_s / co2.rise_time_s)) / (1 - np.exp(-expiration_s / co2.rise_time_s))
+            return rise * (1 - co2.plateau_upslope_fraction * (1 - elapsed_s / expiration_s))
+
+        fall = level(expired_s) * np.exp(-np.maximum(since - expired_s, 0.0) / co2.fall_time_s)
+        fraction = np.where(since < expired_s, level(since), fall)
         samples = inspired + (end_tidal - inspired) * fraction
         samples += self._noise("CO2", len(times_s), co2.noise_sd)
         return np.maximum(samples, 0.0)
@@ -353,6 +444,9 @@ class PhysiologyModel:
     def _discard_before(self, elapsed_s: float) -> None:
         """Forget state older than a few beats and breaths before ``elapsed_s``; it is never needed again."""
         keep_from_s = elapsed_s - self._history_s
+        # During apnoea or very slow breathing the capnogram still needs the last breath's start and the
+        # steps since then, however long ago that was.
+        keep_from_s = min(keep_from_s, self._breaths.last_event_at_or_before(keep_from_s))
         obsolete_steps = int(keep_from_s // STATE_STEP_S) - self._first_step
         if obsolete_steps > 0:
             del self._step_values[:obsolete_steps]
