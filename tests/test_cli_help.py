@@ -12,12 +12,15 @@ import pytest
 from ketaconsole.cli import build_parser, main
 
 EXPECTED_OPTIONS = {
-    "gui": ["--simulated", "--port", "--protocol", "--treatment", "--screenshot", "--quit-after"],
-    "sim": ["--protocol", "--pty", "--port", "--link", "--seed", "--speed", "--duration"],
+    "gui": ["--simulated", "--port", "--protocol", "--treatment", "--screenshot", "--quit-after",
+            "--scenario"],
+    "sim": ["--protocol", "--pty", "--port", "--link", "--seed", "--speed", "--duration", "--scenario"],
+    "scenarios": ["--check", "--patient"],
     "record": ["--port", "--protocol", "--duration", "--patient", "--resume"],
     "sessions": [],
     "export": ["SESSION", "--format", "--out"],
     "protocols": ["--check"],
+    "alarms": ["--check"],
     "instruments": ["--check"],
     "dose": ["profile", "--weight", "--mg-per-kg", "--dose-mg", "--vial", "--diluent", "--duration", "--lot"],
 }

@@ -11,9 +11,20 @@ import sys
 from collections.abc import Sequence
 
 from ketaconsole import __version__
-from ketaconsole.cli import dose, export, gui, instruments, protocols, record, sessions, sim
+from ketaconsole.cli import (
+    alarms,
+    dose,
+    export,
+    gui,
+    instruments,
+    protocols,
+    record,
+    scenarios,
+    sessions,
+    sim,
+)
 
-SUBCOMMAND_MODULES = (gui, sim, record, sessions, export, protocols, instruments, dose)
+SUBCOMMAND_MODULES = (gui, sim, scenarios, record, sessions, export, protocols, alarms, instruments, dose)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,10 @@ event loop, and stopped after it, so the running window never waits on I/O; the 
 resumed session, and its treatment rebuilt from the stored dose events, are loaded by a background
 thread. A new session's treatment profile (``--treatment`` or the dialog's choice) is recorded as
 soon as the session starts; without one the nurse chooses it in the window.
+
+Alarms are evaluated by an :class:`~ketaconsole.acquisition.alarm_monitor.AlarmMonitor` started
+with the recording (the treatment profile's ``alarm_preset``, else the default preset; a resumed
+session keeps its stored one) and stopped before it; the window shows and sounds them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.acquisition.session_request import SessionRequest
 from ketaconsole.acquisition.treatment import rebuild_treatment
 from ketaconsole.cli.common import positive_float
+from ketaconsole.cli.record import choose_alarm_preset, start_alarm_monitor
 from ketaconsole.core.clock import SystemClock
+from ketaconsole.core.data_files import DataFileError
 from ketaconsole.core.dose_session import DoseSession
 from ketaconsole.core.dose_timer import TimerError
 from ketaconsole.core.patient import PatientDetails
@@ -59,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(needs --protocol)")
     parser.add_argument("--protocol", metavar="NAME",
                         help="protocol of the monitor on --port, e.g. masimo or datex-s5")
+    parser.add_argument("--scenario", metavar="NAME|FILE",
+                        help="with --simulated: the simulated patient follows this scripted scenario, a "
+                        "shipped one by name or a .toml file (see 'ketaconsole scenarios')")
     parser.add_argument("--patient", metavar="ID", help="patient identifier (MRN) to file the session under")
     parser.add_argument("--operator", metavar="NAME",
                         help="who runs the session, recorded with notes and manual values "
@@ -81,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         args.gui_parser.error("--port needs --protocol")
     if args.simulated is not None and args.protocol is not None:
         args.gui_parser.error("--protocol goes with --port; --simulated names its own protocol")
+    if args.scenario is not None and args.simulated is None:
+        args.gui_parser.error("--scenario needs --simulated (a real monitor follows no script)")
     if args.resume is not None and args.treatment is not None:
         args.gui_parser.error("--treatment is for a new session; a resumed session keeps its own")
     if args.screenshot is not None and args.quit_after is None:
@@ -116,7 +127,7 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
             print(f"ketaconsole gui: {offer}", file=sys.stderr)
     port = request.port
     if request.simulated:
-        port = cleanup.enter_context(launch_simulator(request.protocol)).port
+        port = cleanup.enter_context(launch_simulator(request.protocol, scenario=args.scenario)).port
     assert port is not None
     recorder = Recorder(database, port=port, protocol=request.protocol, clock=clock,
                         patient=entered_patient,
@@ -126,12 +137,17 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
     feed.attach(recorder)
     treatment_profile = (catalogue.get(request.treatment_profile_id)
                          if request.treatment_profile_id is not None else None)
+    preset = choose_alarm_preset(treatment_profile.profile.alarm_preset if treatment_profile else None,
+                                 command="gui")
     session_id = recorder.start()
     print(f"SESSION {session_id}", flush=True)
+    alarms = start_alarm_monitor(database, recorder, session_id, preset, user=request.operator,
+                                 resumed=request.resume_session_id is not None)
     treatment = None
     if treatment_profile is not None:
         treatment = DoseSession.select(treatment_profile, clock=clock, sink=recorder.record_event,
-                                       user=request.operator)
+                                       user=request.operator,
+                                       blood_pressure_steps=alarms.preset.blood_pressure_step)
     if request.resume_session_id is not None:
         _load_history_in_background(database, session_id, feed, recorder)
     monitor = f"{request.protocol} on {port}" + (
@@ -141,11 +157,12 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
                         status_message=f"{patient} · operator {request.operator} · {monitor} · "
                         f"session {session_id[:8]}",
                         treatment=treatment, awaiting_history=request.resume_session_id is not None,
-                        patient_weight_kg=request.patient.weight_kg)
+                        patient_weight_kg=request.patient.weight_kg, alarms=alarms)
     window.setWindowTitle(f"KetaConsole – {patient} – {monitor}")
     try:
         return run_window(app, window, quit_after_s=args.quit_after, screenshot=args.screenshot)
     finally:
+        alarms.stop()
         recorder.stop(end_session=window.close_choice is not CloseChoice.RESUME_LATER)
 
 
@@ -192,7 +209,7 @@ def _load_history_in_background(database: Database, session_id: str, feed: LiveF
         try:
             treatment = rebuild_treatment(database, session_id, clock=recorder.clock,
                                           sink=recorder.record_event, observations=observations)
-        except (TimerError, ProfileError) as failure:
+        except (TimerError, DataFileError) as failure:
             error = f"The stored dose record cannot be replayed: {failure}"
         feed.put_history(HistoryBatch(observations, events, treatment, error))
 

@@ -1,4 +1,18 @@
-"""``ketaconsole record``: record a monitor headlessly into a session until stopped."""
+"""``ketaconsole record``: record a monitor headlessly into a session until stopped.
+
+Alarms are evaluated as in the window (an :class:`~ketaconsole.acquisition.alarm_monitor.AlarmMonitor`
+under the default alarm preset, or a resumed session's stored one) and logged in the session; there
+is no sound. Each alarm start, end and change of priority is also printed to standard error as one
+line, in exactly these formats (tests and scripts wait for them)::
+
+    ketaconsole record: ALARM <priority> started: <label> <message>
+    ketaconsole record: ALARM <priority> (was <previous priority>): <label>
+    ketaconsole record: ALARM ended: <label>
+
+e.g. ``ketaconsole record: ALARM high started: SpO2 low 86 % (below 88 %)``. ``<priority>`` is
+``high``, ``medium`` or ``low``. :func:`choose_alarm_preset` and :func:`start_alarm_monitor` are
+shared with ``ketaconsole gui``.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +20,13 @@ import argparse
 import sys
 import threading
 
-from ketaconsole.acquisition.recorder import Recorder
+from ketaconsole.acquisition.alarm_monitor import AlarmMonitor
+from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
+from ketaconsole.acquisition.treatment import events_before_latest_resume
 from ketaconsole.cli.common import positive_float, stop_on_signals
+from ketaconsole.core.alarm_presets import LoadedPreset, load_preset_catalogue
+from ketaconsole.core.alarms import ALARM_ENDED, ALARM_PRIORITY_CHANGED, ALARM_STARTED
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.devices.base import UnknownProtocolError, available_drivers
 from ketaconsole.devices.link import LinkStatus
@@ -51,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _record(args: argparse.Namespace, database: Database) -> int:
     clock = SystemClock()
+    try:
+        preset = choose_alarm_preset(None, command="record")
+    except LookupError as error:
+        print(f"ketaconsole record: {error}", file=sys.stderr)
+        return 2
     if args.resume is None:
         for offer in interrupted_session_offers(database, clock.now(), command="record"):
             print(f"ketaconsole record: {offer}", file=sys.stderr)
@@ -61,6 +84,7 @@ def _record(args: argparse.Namespace, database: Database) -> int:
         print(f"ketaconsole record: {error}", file=sys.stderr)
         return 2
     recorder.add_link_state_listener(_print_link_status)
+    recorder.add_event_listener(_print_alarm)
     stop = threading.Event()
     with stop_on_signals(stop):
         try:
@@ -69,9 +93,12 @@ def _record(args: argparse.Namespace, database: Database) -> int:
             print(f"ketaconsole record: {error}", file=sys.stderr)
             return 2
         print(f"SESSION {session_id}", flush=True)
+        alarms = start_alarm_monitor(database, recorder, session_id, preset, user=None,
+                                     resumed=args.resume is not None)
         try:
             stop.wait(args.duration)
         finally:
+            alarms.stop()
             recorder.stop()
     print(f"ketaconsole record: session {session_id} saved", file=sys.stderr)
     return 0
@@ -79,3 +106,42 @@ def _record(args: argparse.Namespace, database: Database) -> int:
 
 def _print_link_status(status: LinkStatus) -> None:
     print(f"ketaconsole record: link {status.state.value}: {status.detail}", file=sys.stderr, flush=True)
+
+
+def choose_alarm_preset(preset_id: str | None, *, command: str) -> LoadedPreset:
+    """The alarm preset ``preset_id`` (a treatment profile's ``alarm_preset``), else the default one;
+    refused preset files are reported on standard error. ``LookupError`` names what is missing."""
+    catalogue = load_preset_catalogue()
+    for problem in catalogue.problems:
+        print(f"ketaconsole {command}: alarm preset refused: {problem}", file=sys.stderr)
+    return catalogue.get(preset_id) if preset_id is not None else catalogue.default()
+
+
+def start_alarm_monitor(database: Database, recorder: Recorder, session_id: str, preset: LoadedPreset, *,
+                        user: str | None, resumed: bool) -> AlarmMonitor:
+    """Start evaluating alarms on ``recorder`` (already started): a resumed session keeps the preset
+    and limits stored before its latest resume, a new one records ``preset``. Stop it before the
+    recorder."""
+    stored = events_before_latest_resume(database.events(session_id, recorded_order=True)) if resumed else []
+    monitor = AlarmMonitor.for_recorder(recorder, preset, user=user, stored_events=stored)
+    monitor.start()
+    return monitor
+
+
+def alarm_line(event: RecordedEvent) -> str | None:
+    """The standard-error line for an alarm start, end or priority change (see the module), else ``None``."""
+    detail = event.detail
+    label = detail.get("label", detail.get("key", "?"))
+    if event.kind == ALARM_STARTED:
+        return f"ALARM {detail.get('priority')} started: {label} {detail.get('message', '')}".rstrip()
+    if event.kind == ALARM_PRIORITY_CHANGED:
+        return f"ALARM {detail.get('to')} (was {detail.get('from')}): {label}"
+    if event.kind == ALARM_ENDED:
+        return f"ALARM ended: {label}"
+    return None
+
+
+def _print_alarm(event: RecordedEvent) -> None:
+    line = alarm_line(event)
+    if line is not None:
+        print(f"ketaconsole record: {line}", file=sys.stderr, flush=True)

@@ -57,6 +57,7 @@ from ketaconsole.core.observations import (
     DeviceOutput,
     Observation,
     SensorState,
+    WaveformChunk,
 )
 from ketaconsole.core.parameters import parameter as registry_parameter
 from ketaconsole.core.session_events import EventSink, StoredEvent
@@ -296,9 +297,10 @@ class AlarmEngine:
     def observe(self, outputs: Iterable[DeviceOutput], now: Stamp) -> AlarmPicture:
         """Take a batch of device outputs (in received order), then evaluate at ``now``."""
         for output in outputs:
-            device = self._devices.setdefault(output.source, _Device(last_output=output.received))
-            if output.received.monotonic_ns > device.last_output.monotonic_ns:
-                device.last_output = output.received
+            received = output.start if isinstance(output, WaveformChunk) else output.received
+            device = self._devices.setdefault(output.source, _Device(last_output=received))
+            if received.monotonic_ns > device.last_output.monotonic_ns:
+                device.last_output = received
             if isinstance(output, Observation):
                 self._observe_value(output)
             elif isinstance(output, SensorState):

@@ -6,6 +6,12 @@ check that is overdue, due or about to fall due, with its countdown and an Open 
 stays until the assessment is submitted. The Assessments menu (and Ctrl+A) opens any instrument
 unscheduled.
 
+Above everything, the alarm bar (:mod:`ketaconsole.gui.alarm_bar`) shows the session's
+:class:`~ketaconsole.acquisition.alarm_monitor.AlarmMonitor` and drives the alarm sound
+(:class:`~ketaconsole.gui.alarm_sound.AlarmSound`); a tile whose parameter alarms takes the
+priority's colour (its ``alarm_priority`` property). The Alarms menu pauses the audio (F9),
+acknowledges the most urgent alarm (F10) and opens the limits (Ctrl+L).
+
 The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
 serial link or the database. Two timers drive it: a 30 Hz precise timer drains the feed and redraws
 the waveform strips; a 1 Hz timer redraws the tiles, the trends, the treatment panel and the
@@ -30,16 +36,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
+from ketaconsole.acquisition.alarm_monitor import AlarmMonitor
 from ketaconsole.acquisition.recorder import RecordedEvent
+from ketaconsole.core.alarms import SEVERITY, AlarmPicture
 from ketaconsole.core.clock import Clock, Stamp
 from ketaconsole.core.cuff import CUFF_PARAMETERS, SYSTOLIC, CuffReadings
 from ketaconsole.core.dose_session import DoseSession, DoseSessionStatus
 from ketaconsole.core.instruments import InstrumentCatalogue
 from ketaconsole.core.observations import Observation, WaveformChunk
 from ketaconsole.devices.link import LinkState, LinkStatus
+from ketaconsole.gui.alarm_sound import AlarmSound
 from ketaconsole.gui.assessment_text import HIDDEN_EVENT_KINDS, BannerLine, banner_lines
 from ketaconsole.gui.display_text import (
     TILES,
@@ -92,22 +102,25 @@ class MainWindow(QMainWindow):
     session's dose still to come with its :class:`HistoryBatch`). ``patient_weight_kg`` pre-fills
     the dose calculator. ``instruments`` are the rating instruments offered (``None``: the shipped
     and site ones). ``settings`` remembers layout and theme (``None``: the application's default
-    QSettings).
+    QSettings). ``alarms`` is the session's alarm monitor (``None``: no alarm monitoring, the alarm
+    bar is hidden); with one, the window plays the alarm sound (:attr:`alarm_sound`).
     """
 
     def __init__(self, feed: LiveFeed, clock: Clock, *, controls: SessionControls | None = None,
                  operator: str = "", status_message: str = "", settings: QSettings | None = None,
                  treatment: DoseSession | None = None, awaiting_history: bool = False,
                  patient_weight_kg: float | None = None, instruments: InstrumentCatalogue | None = None,
-                 parent: QWidget | None = None) -> None:
+                 alarms: AlarmMonitor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ui.statusbar.showMessage(status_message)
+        self._put_connection_in_toolbar()
         self._feed = feed
         self._clock = clock
         self._controls = controls
         self._operator = operator
+        self._alarms = alarms
         self._settings = settings if settings is not None else QSettings()
         self._latest: dict[str, Observation] = {}
         self._cuff_measured: dict[str, Stamp] = {}
@@ -133,7 +146,11 @@ class MainWindow(QMainWindow):
         self.ui.dose_panel.status_changed.connect(self._show_assessment_banner)
         self.ui.dose_panel.configure(clock=clock, recorder=controls, operator=operator, treatment=treatment,
                                      awaiting_history=awaiting_history, patient_weight_kg=patient_weight_kg,
-                                     instruments=instruments)
+                                     instruments=instruments,
+                                     blood_pressure_steps=alarms.preset.blood_pressure_step if alarms else ())
+        self.alarm_sound = AlarmSound(parent=self) if alarms is not None else None
+        self.ui.alarm_bar.picture_shown.connect(self._show_tile_alarms)
+        self.ui.alarm_bar.configure(monitor=alarms, clock=clock, operator=operator, sound=self.alarm_sound)
         self._connect_actions()
         self._restore_settings()
         self.frame_timer = _timer(self, FRAME_INTERVAL_MS, self.refresh_frame, Qt.TimerType.PreciseTimer)
@@ -143,6 +160,14 @@ class MainWindow(QMainWindow):
     @property
     def theme_name(self) -> str:
         return "dark" if self.ui.dark_theme_action.isChecked() else "light"
+
+    def _put_connection_in_toolbar(self) -> None:
+        """The monitor's connection line sits at the right of the toolbar, where it is always in view
+        and leaves the height below to the trends (a lost connection is also a technical alarm)."""
+        spacer = QWidget(self.ui.main_toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.ui.main_toolbar.addWidget(spacer)
+        self.ui.main_toolbar.addWidget(self.ui.connection_label)
 
     def refresh(self) -> None:
         """Take everything the feed has gathered and redraw everything."""
@@ -306,6 +331,14 @@ class MainWindow(QMainWindow):
         for part in ("title", "value", "note"):
             set_style_property(getattr(self.ui, f"{spec.key}_{part}"), "freshness", text.freshness.value)
 
+    def _show_tile_alarms(self, picture: AlarmPicture) -> None:
+        """Colour each tile by the highest priority alarming about one of its parameters."""
+        for spec in TILES:
+            priorities = [p for p in map(picture.for_parameter, spec.parameters) if p is not None]
+            highest = max(priorities, key=SEVERITY.__getitem__, default=None)
+            set_style_property(getattr(self.ui, f"{spec.key}_tile"), "alarm_priority",
+                               highest.value if highest is not None else "")
+
     def _show_link(self, now: Stamp) -> None:
         status = self._link_status
         label = self.ui.connection_label
@@ -364,6 +397,11 @@ class MainWindow(QMainWindow):
         ui.trend_view.following_changed.connect(lambda following: ui.follow_action.setEnabled(not following))
         ui.dark_theme_action.toggled.connect(lambda dark: self.apply_theme("dark" if dark else "light"))
         ui.full_screen_action.toggled.connect(self._set_full_screen)
+        ui.pause_audio_action.triggered.connect(ui.alarm_bar.pause_audio)
+        ui.acknowledge_action.triggered.connect(ui.alarm_bar.acknowledge_top)
+        ui.alarm_limits_action.triggered.connect(self.alarm_limits)
+        for action in (ui.pause_audio_action, ui.acknowledge_action, ui.alarm_limits_action):
+            action.setEnabled(self._alarms is not None)
         for action in (ui.manual_vitals_action, ui.note_action, ui.assessment_action, ui.rems_summary_action,
                        ui.end_session_action):
             action.setEnabled(self._controls is not None)
@@ -389,6 +427,17 @@ class MainWindow(QMainWindow):
             REMS_SUMMARY_RECORDED, self._clock.now(), detail, self._operator), parent=self)
         if dialog.exec():
             self.refresh()
+
+    def alarm_limits(self) -> None:
+        """Show the session's alarm limits; changes are made (and recorded) by the dialog."""
+        from ketaconsole.gui.alarm_limits_dialog import AlarmLimitsDialog
+
+        if self._alarms is None:
+            return
+        dialog = AlarmLimitsDialog(self._alarms, user=self._operator, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.ui.alarm_bar.refresh())
+        dialog.open()
 
     def enter_manual_vitals(self) -> None:
         """Ask for vitals measured with a stand-alone device and record them as manual values."""
@@ -432,6 +481,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_settings()
+        self.ui.alarm_bar.stop()
         event.accept()
 
     def _ask_close_choice(self) -> CloseChoice | None:

@@ -44,8 +44,14 @@ def test_a_missing_monitor_alarms_and_stopping_closes_the_log(tmp_path: Path, da
     key = f"link:{recorder.source}"
     wait_for(lambda: any(a.key == key for a in monitor.picture().alarms))
     monitor.stop()
+    clock = recorder.clock
+    recorder.add_manual_observations([Observation("SPO2", 70, clock.now(), "nurse", manual=True)])
+    monitor.set_audio_output(False, "no device")
+    assert monitor.picture().alarms == ()
     recorder.stop()
     events = database.events(session_id, recorded_order=True)
+    alarm_kinds = [e.kind for e in events if e.kind.startswith("alarm-")]
+    assert alarm_kinds[-1] == ALARM_ENDED, "nothing is logged after the monitor stopped"
     kinds = [event.kind for event in events]
     assert kinds.index(ALARM_PRESET_SELECTED) < kinds.index(ALARM_STARTED)
     started = next(e for e in events if e.kind == ALARM_STARTED and e.detail["key"] == key)
@@ -93,3 +99,23 @@ def test_a_resumed_session_keeps_its_limits(tmp_path: Path, database: Database) 
     second.stop()
     kinds = [e.kind for e in database.events(session_id, recorded_order=True)]
     assert kinds.count(ALARM_PRESET_SELECTED) == 1 and kinds.count(ALARM_LIMIT_CHANGED) == 1
+
+
+def test_a_failing_engine_is_a_high_technical_alarm_not_silence(tmp_path: Path, database: Database) -> None:
+    recorder = Recorder(database, port=str(tmp_path / "no-monitor"), protocol="masimo", clock=SystemClock())
+    session_id = recorder.start()
+    monitor = AlarmMonitor.for_recorder(recorder, DEFAULT, user="nurse.a")
+
+    class Broken:
+        source = "broken"
+
+    monitor.observe([Broken()])  # type: ignore[list-item]  # what a buggy driver might hand over
+    picture = monitor.picture()
+    (failure,) = picture.alarms
+    assert failure.label == "ALARM SYSTEM FAILURE" and failure.priority.value == "high"
+    assert failure.audio.value == "sounding" and "AttributeError" in (monitor.failure or "")
+    monitor.observe([])
+    assert monitor.picture().alarms[0].key == "alarm-system"
+    recorder.stop()
+    failed = [e for e in database.events(session_id) if e.kind == "alarm-system-failed"]
+    assert len(failed) == 1 and "AttributeError" in failed[0].detail["error"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pytest
 
 from ketaconsole.core.alarm_presets import load_preset_catalogue
@@ -31,6 +32,7 @@ from ketaconsole.core.observations import (
     DeviceAlarm,
     Observation,
     SensorState,
+    WaveformChunk,
 )
 
 HIGH, MEDIUM, LOW = AlarmPriority.HIGH, AlarmPriority.MEDIUM, AlarmPriority.LOW
@@ -292,6 +294,12 @@ class TestTechnical:
         assert keys(picture) == [f"no-data:{MONITOR}"]  # its values going missing is the same cause
         picture = engine.observe([value("HR", 70, 40)], at(40))
         assert keys(picture) == [] and log.of(ALARM_ENDED, f"no-data:{MONITOR}")[0][0] == at(40)
+
+    def test_waveforms_alone_keep_a_monitor_from_counting_as_silent(self, engine: AlarmEngine) -> None:
+        for second in range(40):
+            chunk = WaveformChunk("ECG", at(second), 500, np.zeros(500, dtype=np.float32), MONITOR)
+            picture = engine.observe([chunk], at(second + 1))
+        assert keys(picture) == []
 
     def test_a_monitor_that_never_sends_alarms_too(self, engine: AlarmEngine) -> None:
         assert keys(engine.tick(at(30))) == [f"no-data:{MONITOR}"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
     QSizePolicy, QSplitter, QStatusBar, QToolBar,
     QVBoxLayout, QWidget)
 
+from ketaconsole.gui.alarm_bar import AlarmBar
 from ketaconsole.gui.dose_panel import DosePanel
 from ketaconsole.gui.trend_view import TrendView
 from ketaconsole.gui.waveform_strip import WaveformStrip
@@ -50,10 +51,21 @@ class Ui_MainWindow(object):
         self.full_screen_action = QAction(MainWindow)
         self.full_screen_action.setObjectName(u"full_screen_action")
         self.full_screen_action.setCheckable(True)
+        self.pause_audio_action = QAction(MainWindow)
+        self.pause_audio_action.setObjectName(u"pause_audio_action")
+        self.acknowledge_action = QAction(MainWindow)
+        self.acknowledge_action.setObjectName(u"acknowledge_action")
+        self.alarm_limits_action = QAction(MainWindow)
+        self.alarm_limits_action.setObjectName(u"alarm_limits_action")
         self.central_widget = QWidget(MainWindow)
         self.central_widget.setObjectName(u"central_widget")
         self.central_layout = QVBoxLayout(self.central_widget)
         self.central_layout.setObjectName(u"central_layout")
+        self.alarm_bar = AlarmBar(self.central_widget)
+        self.alarm_bar.setObjectName(u"alarm_bar")
+
+        self.central_layout.addWidget(self.alarm_bar)
+
         self.banner_label = QLabel(self.central_widget)
         self.banner_label.setObjectName(u"banner_label")
         font = QFont()
@@ -397,7 +409,7 @@ class Ui_MainWindow(object):
         self.main_splitter.addWidget(self.live_area)
         self.trend_view = TrendView(self.main_splitter)
         self.trend_view.setObjectName(u"trend_view")
-        self.trend_view.setMinimumSize(QSize(300, 160))
+        self.trend_view.setMinimumSize(QSize(300, 120))
         self.main_splitter.addWidget(self.trend_view)
 
         self.body_layout.addWidget(self.main_splitter)
@@ -414,7 +426,7 @@ class Ui_MainWindow(object):
 
         self.central_layout.addLayout(self.body_layout)
 
-        self.central_layout.setStretch(3, 1)
+        self.central_layout.setStretch(4, 1)
         MainWindow.setCentralWidget(self.central_widget)
         self.menubar = QMenuBar(MainWindow)
         self.menubar.setObjectName(u"menubar")
@@ -424,6 +436,8 @@ class Ui_MainWindow(object):
         self.view_menu.setObjectName(u"view_menu")
         self.assessments_menu = QMenu(self.menubar)
         self.assessments_menu.setObjectName(u"assessments_menu")
+        self.alarms_menu = QMenu(self.menubar)
+        self.alarms_menu.setObjectName(u"alarms_menu")
         MainWindow.setMenuBar(self.menubar)
         self.main_toolbar = QToolBar(MainWindow)
         self.main_toolbar.setObjectName(u"main_toolbar")
@@ -436,6 +450,7 @@ class Ui_MainWindow(object):
 
         self.menubar.addAction(self.session_menu.menuAction())
         self.menubar.addAction(self.assessments_menu.menuAction())
+        self.menubar.addAction(self.alarms_menu.menuAction())
         self.menubar.addAction(self.view_menu.menuAction())
         self.session_menu.addAction(self.manual_vitals_action)
         self.session_menu.addAction(self.note_action)
@@ -449,6 +464,10 @@ class Ui_MainWindow(object):
         self.view_menu.addAction(self.full_screen_action)
         self.assessments_menu.addAction(self.assessment_action)
         self.assessments_menu.addSeparator()
+        self.alarms_menu.addAction(self.pause_audio_action)
+        self.alarms_menu.addAction(self.acknowledge_action)
+        self.alarms_menu.addSeparator()
+        self.alarms_menu.addAction(self.alarm_limits_action)
         self.main_toolbar.addAction(self.manual_vitals_action)
         self.main_toolbar.addAction(self.note_action)
         self.main_toolbar.addAction(self.assessment_action)
@@ -525,6 +544,30 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.full_screen_action.setShortcut(QCoreApplication.translate("MainWindow", u"F11", None))
 #endif // QT_CONFIG(shortcut)
+        self.pause_audio_action.setText(QCoreApplication.translate("MainWindow", u"&Pause audio", None))
+#if QT_CONFIG(tooltip)
+        self.pause_audio_action.setToolTip(QCoreApplication.translate("MainWindow", u"Silence the alarms sounding now for a while; a new alarm still sounds (F9)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.pause_audio_action.setShortcut(QCoreApplication.translate("MainWindow", u"F9", None))
+#endif // QT_CONFIG(shortcut)
+        self.acknowledge_action.setText(QCoreApplication.translate("MainWindow", u"&Acknowledge the alarm shown", None))
+#if QT_CONFIG(tooltip)
+        self.acknowledge_action.setToolTip(QCoreApplication.translate("MainWindow", u"Acknowledge the alarm the alarm bar shows (F10)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.acknowledge_action.setShortcut(QCoreApplication.translate("MainWindow", u"F10", None))
+#endif // QT_CONFIG(shortcut)
+        self.alarm_limits_action.setText(QCoreApplication.translate("MainWindow", u"&Limits\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.alarm_limits_action.setToolTip(QCoreApplication.translate("MainWindow", u"See and change the alarm limits of this session (Ctrl+L)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.alarm_limits_action.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+L", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(accessibility)
+        self.alarm_bar.setAccessibleName(QCoreApplication.translate("MainWindow", u"Alarms", None))
+#endif // QT_CONFIG(accessibility)
         self.banner_label.setText("")
 #if QT_CONFIG(accessibility)
         self.banner_label.setAccessibleName(QCoreApplication.translate("MainWindow", u"Monitor connection alert", None))
@@ -571,6 +614,7 @@ class Ui_MainWindow(object):
         self.session_menu.setTitle(QCoreApplication.translate("MainWindow", u"&Session", None))
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
         self.assessments_menu.setTitle(QCoreApplication.translate("MainWindow", u"Assess&ments", None))
+        self.alarms_menu.setTitle(QCoreApplication.translate("MainWindow", u"A&larms", None))
         self.main_toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", u"Actions", None))
     # retranslateUi
 
