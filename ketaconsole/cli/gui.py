@@ -31,8 +31,7 @@ from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.acquisition.session_request import SessionRequest
 from ketaconsole.acquisition.treatment import rebuild_treatment
-from ketaconsole.cli.common import positive_float
-from ketaconsole.cli.record import choose_alarm_preset, start_alarm_monitor
+from ketaconsole.cli.common import choose_alarm_preset, positive_float, start_alarm_monitor
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.core.data_files import DataFileError
 from ketaconsole.core.dose_session import DoseSession

@@ -10,8 +10,7 @@ line, in exactly these formats (tests and scripts wait for them)::
     ketaconsole record: ALARM ended: <label>
 
 e.g. ``ketaconsole record: ALARM high started: SpO2 low 86 % (below 88 %)``. ``<priority>`` is
-``high``, ``medium`` or ``low``. :func:`choose_alarm_preset` and :func:`start_alarm_monitor` are
-shared with ``ketaconsole gui``.
+``high``, ``medium`` or ``low``.
 """
 
 from __future__ import annotations
@@ -20,12 +19,9 @@ import argparse
 import sys
 import threading
 
-from ketaconsole.acquisition.alarm_monitor import AlarmMonitor
 from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
-from ketaconsole.acquisition.treatment import events_before_latest_resume
-from ketaconsole.cli.common import positive_float, stop_on_signals
-from ketaconsole.core.alarm_presets import LoadedPreset, load_preset_catalogue
+from ketaconsole.cli.common import choose_alarm_preset, positive_float, start_alarm_monitor, stop_on_signals
 from ketaconsole.core.alarms import ALARM_ENDED, ALARM_PRIORITY_CHANGED, ALARM_STARTED
 from ketaconsole.core.clock import SystemClock
 from ketaconsole.devices.base import UnknownProtocolError, available_drivers
@@ -106,26 +102,6 @@ def _record(args: argparse.Namespace, database: Database) -> int:
 
 def _print_link_status(status: LinkStatus) -> None:
     print(f"ketaconsole record: link {status.state.value}: {status.detail}", file=sys.stderr, flush=True)
-
-
-def choose_alarm_preset(preset_id: str | None, *, command: str) -> LoadedPreset:
-    """The alarm preset ``preset_id`` (a treatment profile's ``alarm_preset``), else the default one;
-    refused preset files are reported on standard error. ``LookupError`` names what is missing."""
-    catalogue = load_preset_catalogue()
-    for problem in catalogue.problems:
-        print(f"ketaconsole {command}: alarm preset refused: {problem}", file=sys.stderr)
-    return catalogue.get(preset_id) if preset_id is not None else catalogue.default()
-
-
-def start_alarm_monitor(database: Database, recorder: Recorder, session_id: str, preset: LoadedPreset, *,
-                        user: str | None, resumed: bool) -> AlarmMonitor:
-    """Start evaluating alarms on ``recorder`` (already started): a resumed session keeps the preset
-    and limits stored before its latest resume, a new one records ``preset``. Stop it before the
-    recorder."""
-    stored = events_before_latest_resume(database.events(session_id, recorded_order=True)) if resumed else []
-    monitor = AlarmMonitor.for_recorder(recorder, preset, user=user, stored_events=stored)
-    monitor.start()
-    return monitor
 
 
 def alarm_line(event: RecordedEvent) -> str | None:

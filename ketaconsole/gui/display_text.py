@@ -74,18 +74,19 @@ class TileText:
 
 
 def tile_text(spec: TileSpec, latest: Mapping[str, Observation], now: Stamp,
-              measured_at: Stamp | None = None) -> TileText:
+              measured_at: Stamp | None = None, stale_after_s: float = STALE_AFTER_S) -> TileText:
     """The content of ``spec``'s tile given the newest observation of each parameter at ``now``.
 
     ``measured_at`` is when the shown value was measured, for parameters measured now and then
-    (NIBP); it is named in the note.
+    (NIBP); it is named in the note. A value older than ``stale_after_s`` seconds (the alarm
+    preset's, so the screen and the alarms agree on what is stale) is shown as stale.
     """
     required = [latest.get(key) for key in spec.parameters[: spec.required]]
     present = [observation for observation in required if observation is not None]
     if len(present) < spec.required:
         return TileText(DASH, "no value yet", Freshness.NO_VALUE)
     age_s = max(now.seconds_since(observation.received) for observation in present)
-    age_note = age_text(age_s) if age_s > STALE_AFTER_S else ""
+    age_note = age_text(age_s) if age_s > stale_after_s else ""
     absent = next((observation for observation in present if observation.value is None), None)
     if absent is not None:
         reason = reason_text(absent.absent_reason)

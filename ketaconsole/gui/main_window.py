@@ -52,6 +52,7 @@ from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.alarm_sound import AlarmSound
 from ketaconsole.gui.assessment_text import HIDDEN_EVENT_KINDS, BannerLine, banner_lines
 from ketaconsole.gui.display_text import (
+    STALE_AFTER_S,
     TILES,
     TileSpec,
     age_text,
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._controls = controls
         self._operator = operator
         self._alarms = alarms
+        self._stale_after_s = alarms.preset.technical.stale_after_s if alarms is not None else STALE_AFTER_S
         self._settings = settings if settings is not None else QSettings()
         self._latest: dict[str, Observation] = {}
         self._cuff_measured: dict[str, Stamp] = {}
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
     def _show_tile(self, spec: TileSpec, now: Stamp) -> None:
         systolic = self._latest.get(SYSTOLIC)
         measured_at = self._cuff_measured.get(systolic.source) if spec.key == "nibp" and systolic else None
-        text = tile_text(spec, self._latest, now, measured_at)
+        text = tile_text(spec, self._latest, now, measured_at, self._stale_after_s)
         value_label = self._value_label(spec)
         if value_label.text() != text.value:
             value_label.setText(text.value)

@@ -14,11 +14,15 @@ from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from ketaconsole.acquisition.alarm_monitor import AlarmMonitor
+from ketaconsole.core.alarm_presets import load_preset_bytes
+from ketaconsole.core.alarms import AlarmEngine
 from ketaconsole.core.clock import ManualClock, SystemClock
 from ketaconsole.core.observations import AbsentReason, Observation
 from ketaconsole.devices.link import LinkState, LinkStatus
 from ketaconsole.gui.live_feed import LiveFeed
 from ketaconsole.gui.main_window import FRAME_INTERVAL_MS, MainWindow
+from ketaconsole.paths import data_path
 
 
 def observe(
@@ -95,6 +99,24 @@ def test_a_value_older_than_ten_seconds_is_greyed_with_its_age(
     window.refresh()
     assert (label(window, "hr_value").text(), label(window, "hr_note").text()) == ("66", "")
     assert text_colour(label(window, "hr_value")) == fresh_colour
+
+
+def test_the_alarm_presets_stale_time_decides_when_a_number_greys(
+    qtbot: QtBot, feed: LiveFeed, clock: ManualClock
+) -> None:
+    shipped = data_path("resources", "alarms", "ketamine-default.toml").read_bytes()
+    loaded = load_preset_bytes(shipped.replace(b"stale_after_s = 10 ", b"stale_after_s = 20 "), source="site")
+    monitor = AlarmMonitor(AlarmEngine(loaded, sink=lambda *event: None), clock, sink=lambda *event: None)
+    window = MainWindow(feed, clock, alarms=monitor)
+    qtbot.addWidget(window)
+    observe(feed, clock, "HR", 64)
+    window.refresh()
+    clock.advance(15)
+    window.refresh()
+    assert label(window, "hr_value").property("freshness") == "fresh"
+    clock.advance(6)
+    window.refresh()
+    assert label(window, "hr_value").property("freshness") == "stale"
 
 
 def test_the_connection_label_follows_the_link(
