@@ -19,10 +19,13 @@ EXPECTED_OPTIONS = {
     "record": ["--port", "--protocol", "--duration", "--patient", "--resume"],
     "sessions": [],
     "export": ["SESSION", "--format", "--out"],
+    "sign": ["SESSION", "--user", "--meaning", "--text", "--password-stdin"],
+    "verify": ["FILE", "--session"],
     "protocols": ["--check"],
     "alarms": ["--check"],
     "instruments": ["--check"],
     "dose": ["profile", "--weight", "--mg-per-kg", "--dose-mg", "--vial", "--diluent", "--duration", "--lot"],
+    "users": ["add", "list", "deactivate", "passwd"],
 }
 
 

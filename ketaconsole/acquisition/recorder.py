@@ -8,6 +8,8 @@ last batch to be written.
 
 Events written (``session_events.kind``):
 
+* ``training-session`` first of all when a new session records a simulated monitor or is declared
+  training (``training=True``), so its record can never pass for a clinical one;
 * ``recording-started`` (protocol, port, and the clock's monotonic epoch, which tells a later reader
   whether monotonic readings of two runs can be compared) each time recording starts, after a
   ``session-resumed`` event that storage writes when an interrupted session is reopened;
@@ -36,7 +38,7 @@ from ketaconsole.core.observations import DeviceOutput, Observation
 from ketaconsole.core.patient import PatientDetails
 from ketaconsole.devices.base import driver_class
 from ketaconsole.devices.link import LinkState, LinkStatus, SerialLink
-from ketaconsole.storage.database import Database
+from ketaconsole.storage.database import TRAINING_SESSION_KIND, Database
 from ketaconsole.storage.writer import HealthListener, SessionWriter, WriterHealth
 
 OutputListener = Callable[[Sequence[DeviceOutput]], None]
@@ -58,7 +60,11 @@ _PATIENT_FIELDS = ("name", "date_of_birth", "weight_kg", "allergies", "notes")
 
 
 class Recorder:
-    """Records the monitor on ``port`` speaking ``protocol`` into a new or resumed session."""
+    """Records the monitor on ``port`` speaking ``protocol`` into a new or resumed session.
+
+    ``training`` marks a new session as a training one (a simulated monitor): it starts with a
+    ``training-session`` event. A resumed session keeps whatever marker it was started with.
+    """
 
     def __init__(
         self,
@@ -71,6 +77,7 @@ class Recorder:
         patient: PatientDetails | None = None,
         resume_session_id: str | None = None,
         no_data_after_s: float = 3.0,
+        training: bool = False,
     ) -> None:
         self._database = database
         self._clock = clock
@@ -81,6 +88,7 @@ class Recorder:
         self._patient_identifier = patient_identifier
         self._patient = patient
         self._resume_session_id = resume_session_id
+        self._training = training
         self._driver = driver_class(protocol)(clock, source=f"{protocol}@{port}")
         self._link = SerialLink(port, self._driver, clock, self._on_outputs, no_data_after_s=no_data_after_s)
         self._link.add_state_listener(self._on_link_status)
@@ -160,6 +168,8 @@ class Recorder:
         self.session_id = session_id
         self._writer = SessionWriter(self._database, session_id, clock=self._clock,
                                      on_health=self._on_storage_health)
+        if self._training and self._resume_session_id is None:
+            self._record_event(TRAINING_SESSION_KIND, started, {"protocol": self._protocol})
         self._record_event("recording-started", started, {"protocol": self._protocol, "port": self._port,
                                                           "clock_epoch": self._clock.monotonic_epoch})
         self._link.start()

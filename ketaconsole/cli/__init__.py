@@ -21,10 +21,14 @@ from ketaconsole.cli import (
     record,
     scenarios,
     sessions,
+    sign,
     sim,
+    users,
+    verify,
 )
 
-SUBCOMMAND_MODULES = (gui, sim, scenarios, record, sessions, export, protocols, alarms, instruments, dose)
+SUBCOMMAND_MODULES = (gui, sim, scenarios, record, sessions, export, sign, verify, protocols, alarms,
+                      instruments, dose, users)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,6 @@
-"""``ketaconsole export SESSION``: write a session's observations as CSV to a file or stdout.
+"""``ketaconsole export SESSION``: write a session's observations as CSV, or its self-contained
+signed record (``--format record``: canonical content, audit chain, signatures and the signers'
+public keys, see :mod:`ketaconsole.records.signed_record`), to a file or stdout.
 
 Exit codes: 0 done, 1 database or file error, 2 unknown or ambiguous session.
 A file is written under a temporary name beside it and renamed when complete, so a failed export
@@ -18,7 +20,9 @@ from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from ketaconsole.accounts.users import UserDirectory
 from ketaconsole.records.csv_export import write_observations_csv
+from ketaconsole.records.signed_record import export_bytes, export_document
 from ketaconsole.storage.config import resolve_database_url
 from ketaconsole.storage.database import Database
 from ketaconsole.storage.errors import AmbiguousSessionPrefix, SessionNotFound, StorageError
@@ -37,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "session", metavar="SESSION", help="session id, or a prefix that matches only one session"
     )
-    parser.add_argument("--format", choices=("csv",), default="csv", help="output format (default: csv)")
+    parser.add_argument("--format", choices=("csv", "record"), default="csv",
+                        help="csv: the observations; record: the signed session record as JSON, for "
+                        "'ketaconsole verify' (default: csv)")
     parser.add_argument(
         "--out",
         metavar="FILE",
@@ -57,7 +63,11 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_UNKNOWN_SESSION
 
             def write(out: TextIO) -> None:
-                write_observations_csv(db, session_id, out)
+                if args.format == "record":
+                    document = export_document(db, UserDirectory(db), session_id)
+                    out.write(export_bytes(document).decode("utf-8"))
+                else:
+                    write_observations_csv(db, session_id, out)
 
             if args.out is None:
                 buffer = io.StringIO(newline="")

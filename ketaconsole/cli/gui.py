@@ -131,7 +131,7 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
     recorder = Recorder(database, port=port, protocol=request.protocol, clock=clock,
                         patient=entered_patient,
                         patient_identifier=args.patient if entered_patient is None else None,
-                        resume_session_id=request.resume_session_id)
+                        resume_session_id=request.resume_session_id, training=request.simulated)
     feed = LiveFeed()
     feed.attach(recorder)
     treatment_profile = (catalogue.get(request.treatment_profile_id)

@@ -48,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--patient", metavar="ID", help="patient identifier (MRN) to file the session under")
     parser.add_argument("--resume", metavar="SESSION",
                         help="continue an interrupted session (id or unique prefix) instead of starting one")
+    parser.add_argument("--training", action="store_true",
+                        help="mark the new session as training (e.g. recording 'ketaconsole sim'); its "
+                        "record then says so and can never pass for a clinical one")
     parser.set_defaults(func=run)
 
 
@@ -75,7 +78,8 @@ def _record(args: argparse.Namespace, database: Database) -> int:
             print(f"ketaconsole record: {offer}", file=sys.stderr)
     try:
         recorder = Recorder(database, port=args.port, protocol=args.protocol, clock=clock,
-                            patient_identifier=args.patient, resume_session_id=args.resume)
+                            patient_identifier=args.patient, resume_session_id=args.resume,
+                            training=args.training)
     except UnknownProtocolError as error:
         print(f"ketaconsole record: {error}", file=sys.stderr)
         return 2

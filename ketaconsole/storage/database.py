@@ -11,7 +11,7 @@ Staleness compares wall-clock UTC times, since the recorder that wrote the heart
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
 from datetime import timedelta
 from types import TracebackType
 from typing import Any
@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ketaconsole.core.clock import Clock, Stamp, SystemClock
 from ketaconsole.core.observations import Observation, WaveformChunk
+from ketaconsole.storage.audit_chain import GENESIS, ChainEntry, ChainHead, chained_event_row
 from ketaconsole.storage.codec import (
+    event_row,
     observation_from_row,
     session_event_from_row,
     waveform_chunk_from_row,
@@ -55,6 +57,8 @@ DEFAULT_STALE_AFTER_S = 5.0
 """A recording session whose heartbeat is older than this (seconds) counts as interrupted."""
 
 SESSION_RESUMED_KIND = "session-resumed"
+TRAINING_SESSION_KIND = "training-session"
+"""Marks a training or simulation session: the recorder writes it first, when such a session starts."""
 PATIENT_FIELDS = frozenset({"name", "date_of_birth", "weight_kg", "allergies", "notes"})
 _SESSION_ID_CHARACTERS = frozenset("0123456789abcdef-")
 _AMBIGUOUS_LISTED = 5
@@ -280,17 +284,26 @@ class Database:
                 raise SessionStateError(
                     f"session {session_id} is still being recorded (last heartbeat {age:.1f} s ago)"
                 )
-            session.add(
-                SessionEventRow(
-                    session_id=session_id,
-                    kind=SESSION_RESUMED_KIND,
-                    utc=now.utc,
-                    monotonic_ns=now.monotonic_ns,
-                    detail={"last_heartbeat_utc": interrupted_since.isoformat()},
-                    user=None,
-                )
-            )
+            resumed = event_row(session_id, SESSION_RESUMED_KIND, now,
+                                {"last_heartbeat_utc": interrupted_since.isoformat()}, None)
+            chained, _ = chained_event_row(resumed, read_chain_head(session, session_id))
+            session.add(SessionEventRow(**chained))
         return self.find_session(session_id, now, stale_after_s)
+
+    def append_event(self, session_id: str, kind: str, stamp: Stamp, detail: dict[str, Any],
+                     user: str | None) -> ChainHead:
+        """Append one event to an *ended* session's audit chain (a signature, an addendum) and return
+        the new head. A live session's events go through its writer instead, which owns the chain
+        while recording, so an open session is refused (:class:`SessionStateError`). Reading the head
+        and inserting are one transaction; a concurrent append fails on the unique ``seq``."""
+        with self.session_factory.begin() as session:
+            row = self._session_row(session, session_id)
+            if row.status != "ended":
+                raise SessionStateError(f"session {session_id} is still open: its recorder writes its events")
+            chained, head = chained_event_row(event_row(session_id, kind, stamp, detail, user),
+                                              read_chain_head(session, session_id))
+            session.add(SessionEventRow(**chained))
+        return head
 
     def observations(self, session_id: str, parameters: Collection[str] | None = None) -> list[Observation]:
         """The session's observations (of ``parameters`` only, when given) in the order received
@@ -327,6 +340,54 @@ class Database:
             )
             return [session_event_from_row(row) for row in rows]
 
+    def chain_head(self, session_id: str) -> ChainHead:
+        """The last entry of the session's audit chain (:data:`~.audit_chain.GENESIS` when none)."""
+        with self.session_factory() as session:
+            self._session_row(session, session_id)
+            return read_chain_head(session, session_id)
+
+    def chain_entries(self, session_id: str) -> list[ChainEntry]:
+        """Every event of the session with its chain columns, by ``seq`` (then row id)."""
+        with self.session_factory() as session:
+            self._session_row(session, session_id)
+            rows = session.scalars(
+                select(SessionEventRow)
+                .where(SessionEventRow.session_id == session_id)
+                .order_by(SessionEventRow.seq, SessionEventRow.id)
+            )
+            return [
+                ChainEntry(row.session_id, row.seq, row.kind, row.utc, row.monotonic_ns, row.user,
+                           row.detail, row.prev_hash, row.entry_hash)
+                for row in rows
+            ]
+
+    def data_rows(self, session_id: str, table: str, *,
+                  by_monotonic: bool = False) -> Iterator[Mapping[str, Any]]:
+        """Stream the session's rows of ``table`` (``observations`` or ``waveform_chunks``) as column
+        mappings, in id order, or with ``by_monotonic`` by (received or start monotonic reading, id).
+
+        Reads in pages from one read transaction, so a long session is never all in memory; the
+        transaction ends when the iterator is exhausted or closed."""
+        model = {ObservationRow.__tablename__: ObservationRow,
+                 WaveformChunkRow.__tablename__: WaveformChunkRow}[table]
+        columns = model.__table__.c
+        monotonic = columns.monotonic_ns if model is ObservationRow else columns.start_monotonic_ns
+        order = (monotonic, columns.id) if by_monotonic else (columns.id,)
+        query = select(model.__table__).where(columns.session_id == session_id).order_by(*order)
+        with self.session_factory() as session:
+            self._session_row(session, session_id)
+            yield from session.execute(query, execution_options={"yield_per": 2000}).mappings()
+
+    def session_patient(self, session_id: str) -> PatientSummary | None:
+        """The patient the session is filed under, ``None`` when it has none."""
+        with self.session_factory() as session:
+            row = self._session_row(session, session_id)
+            patient = None if row.patient_id is None else session.get(PatientRow, row.patient_id)
+            if patient is None:
+                return None
+            return PatientSummary(patient.identifier, patient.name, patient.date_of_birth, patient.weight_kg,
+                                  patient.allergies, patient.notes)
+
     @staticmethod
     def _session_row(session: Session, session_id: str) -> SessionRow:
         row = session.get(SessionRow, session_id)
@@ -358,6 +419,17 @@ class Database:
                 )
                 for row, identifier, count in session.execute(query)
             ]
+
+
+def read_chain_head(session: Session, session_id: str) -> ChainHead:
+    """The last chain entry of the session as seen in ``session`` (a transaction in progress)."""
+    last = session.execute(
+        select(SessionEventRow.seq, SessionEventRow.entry_hash)
+        .where(SessionEventRow.session_id == session_id)
+        .order_by(SessionEventRow.seq.desc())
+        .limit(1)
+    ).first()
+    return GENESIS if last is None else ChainHead(last.seq, last.entry_hash)
 
 
 def _summary_query() -> Select[tuple[SessionRow, str | None, int]]:

@@ -12,7 +12,8 @@ Conventions:
 * ``observations``: ``value`` is NULL exactly when ``absent_reason`` is set (a check constraint).
 * ``waveform_chunks.samples``: ``sample_count`` little-endian float32 values, NaN marking gaps.
 * ``session_events``: device alarms (kind ``device-alarm``), sensor states (``sensor-state``) and
-  anything else worth a line on the timeline; ``detail`` is a JSON object.
+  anything else worth a line on the timeline; ``detail`` is a JSON object. They form the session's
+  audit hash chain (``seq``, ``prev_hash``, ``entry_hash``; see :mod:`.audit_chain`).
 
 The schema itself is created by the Alembic migrations in ``migrations/versions``; these models
 must match them (a test compares the two).
@@ -37,6 +38,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -150,10 +152,17 @@ class WaveformChunkRow(Base):
 
 
 class SessionEventRow(Base):
-    """Something that happened during a session at ``utc``; ``user`` is who did it, if a person did."""
+    """Something that happened during a session at ``utc``; ``user`` is who did it, if a person did.
+
+    ``seq`` numbers a session's events 1, 2, 3 … in recorded order (unique within the session);
+    ``prev_hash`` and ``entry_hash`` (hex SHA-256) chain them, as :mod:`.audit_chain` defines.
+    """
 
     __tablename__ = "session_events"
-    __table_args__ = (Index("ix_session_events_session_utc", "session_id", "utc"),)
+    __table_args__ = (
+        Index("ix_session_events_session_utc", "session_id", "utc"),
+        UniqueConstraint("session_id", "seq", name="uq_session_events_session_id_seq"),
+    )
 
     id: Mapped[int] = mapped_column(RowId, primary_key=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id"))
@@ -162,3 +171,62 @@ class SessionEventRow(Base):
     monotonic_ns: Mapped[int] = mapped_column(BigInteger)
     detail: Mapped[dict[str, Any]] = mapped_column(JsonObject)
     user: Mapped[str | None] = mapped_column(String(200))
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class UserRow(Base):
+    """A person who signs in. ``id`` is chosen by an administrator (lowercase letters, digits, dots,
+    hyphens) and never reused: a user is deactivated, never deleted (21 CFR 11.100).
+    ``password_hash`` is an argon2id PHC string; ``role`` is one of
+    :class:`ketaconsole.accounts.roles.Role`."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('nurse', 'clinician', 'trainer', 'administrator')", name="role"),
+        CheckConstraint(
+            "(active AND deactivated_utc IS NULL) OR (NOT active AND deactivated_utc IS NOT NULL)",
+            name="active_or_deactivated",
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    printed_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+    deactivated_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class SigningKeyRow(Base):
+    """An Ed25519 key pair of a user. ``public_key`` is the raw 32 bytes, ``fingerprint`` its
+    SHA-256 in hex, ``encrypted_private_key`` PKCS#8 PEM encrypted under the user's password. Kept
+    after the user is deactivated, so their signatures stay verifiable."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(RowId, primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    encrypted_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AccountEventRow(Base):
+    """One entry of the append-only log of account changes and failed sign-ins: ``kind`` (e.g.
+    ``user-added``, ``auth-failed``), about ``user_id`` (not a foreign key: a failed sign-in may
+    name an id that does not exist), done by ``by_user`` (``None`` when no one was signed in).
+    Triggers refuse UPDATE and DELETE on this table."""
+
+    __tablename__ = "account_events"
+    __table_args__ = (Index("ix_account_events_user_id_id", "user_id", "id"),)
+
+    id: Mapped[int] = mapped_column(RowId, primary_key=True)
+    utc: Mapped[datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str | None] = mapped_column(String(64))
+    by_user: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JsonObject)

@@ -18,6 +18,14 @@ Exactly once: each batch carries an id written to ``sessions.last_batch_id`` in 
 transaction. Before retrying a batch whose commit failed, the writer reads that column; if it
 shows the batch, the commit had landed (only the acknowledgement was lost) and it is not repeated.
 This relies on one writer per session, which :meth:`Database.reopen_session` enforces.
+
+Audit chain: the writer is the session's only appender, so it chains its events itself
+(:mod:`.audit_chain`): it reads the chain's head when it starts (a resumed session continues from
+its last stored entry) and, in each transaction, gives the batch's events the next ``seq`` numbers
+and hashes, in submission order, then appends one ``data-batch`` entry covering the observations and
+waveform chunks the transaction stores (their ids come back from the inserts). The head in memory
+moves only after a commit succeeds; when a retried batch turns out to have landed, the head is read
+back from the database. The unique ``(session_id, seq)`` constraint refuses a second writer's fork.
 """
 
 from __future__ import annotations
@@ -36,8 +44,17 @@ from sqlalchemy import insert, select, update
 
 from ketaconsole.core.clock import Clock, Stamp, SystemClock
 from ketaconsole.core.observations import DeviceOutput
+from ketaconsole.storage.audit_chain import (
+    CANONICAL_ROW,
+    DATA_BATCH_KIND,
+    ChainHead,
+    RowDigest,
+    batch_part,
+    canonical_json,
+    chained_event_row,
+)
 from ketaconsole.storage.codec import Row, event_row, table_and_row
-from ketaconsole.storage.database import Database
+from ketaconsole.storage.database import Database, read_chain_head
 from ketaconsole.storage.errors import SessionNotFound, SessionStateError, WriterCloseTimeout
 from ketaconsole.storage.models import Base, SessionEventRow, SessionRow
 
@@ -71,10 +88,17 @@ class WriterHealth:
 HealthListener = Callable[[WriterHealth], None]
 
 
+_EVENTS = SessionEventRow.__tablename__
+
+
 @dataclass(slots=True)
 class _Batch:
+    """Rows taken from the queue for one transaction; ``digests`` of the chained data tables' rows
+    (canonical forms in queue order, which is id order once inserted) are computed once, on taking."""
+
     id: str
     rows_by_table: dict[str, list[Row]] = field(default_factory=dict)
+    digests: dict[str, RowDigest] = field(default_factory=dict)
     size: int = 0
     attempts: int = 0
 
@@ -117,6 +141,7 @@ class SessionWriter:
         self._closed = False
         self._status = WriterStatus.OK
         self._last_error: str | None = None
+        self._head: ChainHead = database.chain_head(session_id)
         self._batch_prefix = uuid.uuid4().hex
         self._batch_numbers = itertools.count(1)
         self._wake = threading.Event()
@@ -135,9 +160,14 @@ class SessionWriter:
         self._enqueue([table_and_row(self.session_id, output) for output in outputs])
 
     def submit_event(self, kind: str, stamp: Stamp, detail: dict[str, Any], user: str | None = None) -> None:
-        """Queue a session event (``detail`` must be JSON-serialisable). Thread-safe, non-blocking."""
+        """Queue a session event. Thread-safe, non-blocking.
+
+        ``detail`` must be JSON-serialisable (``TypeError``) and canonicalisable for the audit chain
+        (``ValueError`` for NaN or infinities); nothing is queued then.
+        """
         row = event_row(self.session_id, kind, stamp, detail, user)
-        self._enqueue([(SessionEventRow.__tablename__, row)])
+        canonical_json(row["detail"])
+        self._enqueue([(_EVENTS, row)])
 
     @property
     def health(self) -> WriterHealth:
@@ -205,6 +235,9 @@ class SessionWriter:
             except queue.Empty:
                 break
             batch.rows_by_table.setdefault(table, []).append(row)
+            canonical = CANONICAL_ROW.get(table)
+            if canonical is not None:
+                batch.digests.setdefault(table, RowDigest()).add(canonical(row))
             batch.size += 1
         return batch
 
@@ -214,17 +247,38 @@ class SessionWriter:
             if batch.attempts:
                 last_batch_id = select(sessions.c.last_batch_id).where(sessions.c.id == self.session_id)
                 if session.scalar(last_batch_id) == batch.id:
+                    self._head = read_chain_head(session, self.session_id)
                     return
+            now = self._clock.now()
+            batch_detail: dict[str, Any] = {}
             for table, rows in batch.rows_by_table.items():
-                session.execute(insert(Base.metadata.tables[table]), rows)
+                if table == _EVENTS:
+                    continue
+                columns = Base.metadata.tables[table].c
+                ids = session.scalars(
+                    insert(Base.metadata.tables[table]).returning(columns.id, sort_by_parameter_order=True),
+                    rows,
+                ).all()
+                batch_detail[table] = batch_part(batch.digests[table], ids[0], ids[-1])
+            events = list(batch.rows_by_table.get(_EVENTS, []))
+            if batch_detail:
+                events.append(event_row(self.session_id, DATA_BATCH_KIND, now, batch_detail, None))
+            head = self._head
+            chained = []
+            for row in events:
+                linked, head = chained_event_row(row, head)
+                chained.append(linked)
+            if chained:
+                session.execute(insert(SessionEventRow.__table__), chained)
             heartbeat = session.execute(
                 update(sessions)
                 .where(sessions.c.id == self.session_id)
-                .values(last_heartbeat_utc=self._clock.now().utc, last_batch_id=batch.id)
+                .values(last_heartbeat_utc=now.utc, last_batch_id=batch.id)
             )
             if heartbeat.rowcount != 1:
                 raise SessionNotFound(f"session {self.session_id} no longer exists")
             session.commit()
+        self._head = head
 
     def _report(self, status: WriterStatus, error: str | None, *, always: bool) -> None:
         with self._lock:

@@ -18,7 +18,7 @@ TABLES = {"patients", "sessions", "observations", "waveform_chunks", "session_ev
 
 def test_opening_an_empty_database_creates_the_schema_at_head(database_url: str) -> None:
     with Database(database_url) as db:
-        assert current_revision(db.engine) == "0001_initial"
+        assert current_revision(db.engine) == "0003_audit_chain"
         inspector = inspect(db.engine)
         assert set(inspector.get_table_names()) >= TABLES
         indexes = {index["name"]: index["column_names"] for index in inspector.get_indexes("observations")}
@@ -42,7 +42,7 @@ def test_upgrade_is_idempotent_and_keeps_data(database_url: str, at: Callable[[f
         db.upgrade()
         db.upgrade()
     with Database(database_url) as reopened:
-        assert current_revision(reopened.engine) == "0001_initial"
+        assert current_revision(reopened.engine) == "0003_audit_chain"
         assert [summary.id for summary in reopened.list_sessions(now=at(1))] == [session_id]
 
 
