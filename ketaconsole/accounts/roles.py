@@ -8,7 +8,11 @@ never change silently.
 
 Invariants checked on load: every role is described exactly once; the administrator manages users
 (the first user of a new database is an administrator, who must be able to add the others);
-``8 <= passwords.min_length <= passwords.max_length <= 1024``.
+``8 <= passwords.min_length <= passwords.max_length <= 1024``; the console locks after
+``0 < session.lock_after_min <= 60`` minutes without input (5 when a site file has no ``[session]``).
+
+A role runs sessions of the kinds in its ``session_kinds`` (:meth:`RoleRules.may_run`): a role with
+none, the administrator by default, manages users and never runs a session.
 """
 
 from __future__ import annotations
@@ -76,6 +80,16 @@ class PasswordRules(_Strict):
         return self
 
 
+class SessionRules(_Strict):
+    """How the bedside window protects a running session."""
+
+    lock_after_min: float = Field(gt=0, le=60)
+    """Minutes without mouse or keyboard input before the window locks (HIPAA automatic logoff)."""
+
+
+DEFAULT_SESSION_RULES = SessionRules(lock_after_min=5)
+
+
 class RolePermissions(_Strict):
     """What one role may do."""
 
@@ -88,6 +102,7 @@ class RolePermissions(_Strict):
 class _RolesFile(_Strict):
     confirmed_by: str
     passwords: PasswordRules
+    session: SessionRules = DEFAULT_SESSION_RULES
     roles: dict[Role, RolePermissions]
 
     @model_validator(mode="after")
@@ -108,6 +123,16 @@ class RoleRules:
     passwords: PasswordRules
     roles: dict[Role, RolePermissions]
     source: str
+    session: SessionRules = DEFAULT_SESSION_RULES
+
+    @property
+    def lock_after_s(self) -> float:
+        """Seconds without input before the bedside window locks."""
+        return self.session.lock_after_min * 60
+
+    def may_run(self, role: Role, session_kind: SessionKind) -> bool:
+        """Whether ``role`` may run (operate) a session of ``session_kind`` at the bedside."""
+        return session_kind in self.roles[role].session_kinds
 
     @property
     def confirmed(self) -> bool:
@@ -139,7 +164,7 @@ def read_role_rules(data: bytes, *, source: str) -> RoleRules:
     """The rules in a roles file's bytes; :class:`RolesFileError` naming ``source`` and the field."""
     content = read_toml(data, source=source, error=RolesFileError)
     parsed = validate(_RolesFile, content, source=source, error=RolesFileError)
-    return RoleRules(parsed.confirmed_by, parsed.passwords, dict(parsed.roles), source)
+    return RoleRules(parsed.confirmed_by, parsed.passwords, dict(parsed.roles), source, parsed.session)
 
 
 def load_role_rules(site_dir: Path | None = None) -> RoleRules:

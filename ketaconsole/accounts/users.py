@@ -189,7 +189,8 @@ class UserDirectory:
         """Authenticate (as :meth:`authenticate`) and decrypt the user's current private key."""
         user = self.authenticate(user_id, password)
         stored = self._secrets(user_id)
-        return UnlockedKey(user, stored.fingerprint, keys.unlock(stored.encrypted_private_key, password))
+        return UnlockedKey(user, stored.fingerprint, keys.unlock(stored.encrypted_private_key, password,
+                                                                      stored.fingerprint))
 
     def change_password(self, user_id: str, old_password: str, new_password: str) -> User:
         """Set a new password after authenticating with the old one, re-encrypting the private key
@@ -203,7 +204,8 @@ class UserDirectory:
         self._store.change_password(
             user_id,
             password_hash=hash_password(new_password),
-            encrypted_private_key=keys.reencrypt(stored.encrypted_private_key, old_password, new_password),
+            encrypted_private_key=keys.reencrypt(stored.encrypted_private_key, old_password, new_password,
+                                                 stored.fingerprint),
             fingerprint=stored.fingerprint,
         )
         return self.get(user_id)

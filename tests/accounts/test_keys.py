@@ -16,7 +16,7 @@ from ketaconsole.accounts.errors import WrongPassword
 
 PASSWORD = "correct horse 42"
 ENROLLED = keys.generate(PASSWORD)
-PRIVATE = keys.unlock(ENROLLED.encrypted_pem, PASSWORD)
+PRIVATE = keys.unlock(ENROLLED.encrypted_pem, PASSWORD, ENROLLED.fingerprint)
 
 
 def _raw_private(private_key) -> bytes:
@@ -56,7 +56,7 @@ def test_two_enrolments_make_different_keys() -> None:
 @pytest.mark.parametrize("wrong", ["correct horse 43", "", "CORRECT HORSE 42", PASSWORD + " "])
 def test_a_wrong_password_does_not_unlock(wrong: str) -> None:
     with pytest.raises(WrongPassword, match="does not unlock"):
-        keys.unlock(ENROLLED.encrypted_pem, wrong)
+        keys.unlock(ENROLLED.encrypted_pem, wrong, ENROLLED.fingerprint)
 
 
 def test_something_that_is_not_an_encrypted_key_is_not_a_wrong_password() -> None:
@@ -64,20 +64,20 @@ def test_something_that_is_not_an_encrypted_key_is_not_a_wrong_password() -> Non
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     with pytest.raises(ValueError, match="not an encrypted PKCS#8") as refused:
-        keys.unlock(plain, PASSWORD)
+        keys.unlock(plain, PASSWORD, ENROLLED.fingerprint)
     assert not isinstance(refused.value, WrongPassword)
 
 
 def test_reencrypt_keeps_the_key_and_only_the_new_password_unlocks_it() -> None:
-    new_pem = keys.reencrypt(ENROLLED.encrypted_pem, PASSWORD, "battery staple 7")
+    new_pem = keys.reencrypt(ENROLLED.encrypted_pem, PASSWORD, "battery staple 7", ENROLLED.fingerprint)
     assert new_pem != ENROLLED.encrypted_pem
     with pytest.raises(WrongPassword):
-        keys.unlock(new_pem, PASSWORD)
-    unlocked = keys.unlock(new_pem, "battery staple 7")
+        keys.unlock(new_pem, PASSWORD, ENROLLED.fingerprint)
+    unlocked = keys.unlock(new_pem, "battery staple 7", ENROLLED.fingerprint)
     assert keys.public_bytes(unlocked) == ENROLLED.public_raw
     assert _raw_private(unlocked) == _raw_private(PRIVATE)
     with pytest.raises(WrongPassword):
-        keys.reencrypt(ENROLLED.encrypted_pem, "not the password", "battery staple 7")
+        keys.reencrypt(ENROLLED.encrypted_pem, "not the password", "battery staple 7", ENROLLED.fingerprint)
 
 
 def test_verify_refuses_a_public_key_of_the_wrong_length() -> None:
@@ -113,3 +113,20 @@ def test_changing_any_byte_of_the_signature_fails_verification(message: bytes, i
 def test_another_key_does_not_verify(message: bytes) -> None:
     other = keys.generate("another password 1")
     assert not keys.verify(other.public_raw, keys.sign(PRIVATE, message), message)
+
+
+def test_the_pem_passphrase_is_derived_with_argon2id_not_the_password_itself() -> None:
+    with pytest.raises(ValueError):
+        serialization.load_pem_private_key(ENROLLED.encrypted_pem, PASSWORD.encode("utf-8"))
+    derived = keys.passphrase(PASSWORD, ENROLLED.fingerprint)
+    assert len(derived) == 64 and derived != PASSWORD.encode("utf-8")
+    opened = serialization.load_pem_private_key(ENROLLED.encrypted_pem, derived)
+    assert keys.fingerprint(keys.public_bytes(opened)) == ENROLLED.fingerprint  # type: ignore[arg-type]
+    other = keys.generate(PASSWORD)
+    assert keys.passphrase(PASSWORD, other.fingerprint) != derived, "each key has its own salt"
+
+
+def test_a_pem_of_another_key_is_refused_even_with_the_right_password() -> None:
+    other = keys.generate(PASSWORD)
+    with pytest.raises(WrongPassword):
+        keys.unlock(other.encrypted_pem, PASSWORD, ENROLLED.fingerprint)
