@@ -16,7 +16,7 @@ EXPECTED_OPTIONS = {
             "--scenario"],
     "sim": ["--protocol", "--pty", "--port", "--link", "--seed", "--speed", "--duration", "--scenario"],
     "scenarios": ["--check", "--patient"],
-    "record": ["--port", "--protocol", "--duration", "--patient", "--resume"],
+    "record": ["--port", "--protocol", "--duration", "--patient", "--resume", "--training"],
     "sessions": [],
     "export": ["SESSION", "--format", "--out"],
     "sign": ["SESSION", "--user", "--meaning", "--text", "--password-stdin"],
