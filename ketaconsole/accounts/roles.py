@@ -134,6 +134,18 @@ class RoleRules:
         """Whether ``role`` may run (operate) a session of ``session_kind`` at the bedside."""
         return session_kind in self.roles[role].session_kinds
 
+    def run_refusal(self, role: Role, session_kind: SessionKind | None = None) -> str | None:
+        """Why ``role`` may not run a session of ``session_kind`` (any kind when ``None``), for a
+        person; ``None`` when it may."""
+        kinds = sorted(self.roles[role].session_kinds)
+        label = self.roles[role].label
+        if not kinds:
+            return (f"{label}s do not run treatment sessions (they manage users): "
+                    "a nurse, clinician or trainer signs in to run one")
+        if session_kind is not None and session_kind not in kinds:
+            return f"{label}s run {' and '.join(kinds)} sessions only; this is a {session_kind.value} session"
+        return None
+
     @property
     def confirmed(self) -> bool:
         """False while the file carries the shipped, unconfirmed defaults."""

@@ -13,6 +13,21 @@ resumed session, and its treatment rebuilt from the stored dose events, are load
 thread. A new session's treatment profile (``--treatment`` or the dialog's choice) is recorded as
 soon as the session starts; without one the nurse chooses it in the window.
 
+**Who runs the session.** After the database opens and before the session starts, a person signs in
+(:mod:`ketaconsole.gui.sign_in_dialog`; ``--operator ID`` fills in the id) and their user id is the
+operator. A first start on an empty user directory creates the first administrator instead, then
+asks a nurse, clinician or trainer to sign in: an administrator does not run sessions, and a role
+runs only the session kinds ``roles.toml`` gives it (a trainer: training). One escape keeps the
+quick start and scripted checks working without typing: ``--simulated`` on a database with **no
+users at all** runs a training session without sign-in, as operator ``trainee``, and the window says
+"TRAINING – not signed in"; it never locks (there is nobody to unlock it). Once a user exists, every
+session needs a sign-in. A signed-in window locks after the site's ``lock_after_min``.
+
+A resumed session's stored record is verified before its recording resumes (while the record
+cannot change under the check) and the window shows the result. After the window closes with
+"End session", the signed-in person is offered the signing dialog for the ended record;
+``--sign SESSION`` opens that dialog alone, for a clinician's review or a later signature.
+
 Alarms are evaluated by an :class:`~ketaconsole.acquisition.alarm_monitor.AlarmMonitor` started
 with the recording (the treatment profile's ``alarm_preset``, else the default preset; a resumed
 session keeps its stored one) and stopped before it; the window shows and sounds them.
@@ -22,11 +37,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
+import dataclasses
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ketaconsole.accounts.roles import RoleRules, SessionKind
+from ketaconsole.accounts.users import User, UserDirectory
 from ketaconsole.acquisition.recorder import RecordedEvent, Recorder
 from ketaconsole.acquisition.resume import interrupted_session_offers
 from ketaconsole.acquisition.session_request import SessionRequest
@@ -37,15 +55,21 @@ from ketaconsole.core.data_files import DataFileError
 from ketaconsole.core.dose_session import DoseSession
 from ketaconsole.core.dose_timer import TimerError
 from ketaconsole.core.patient import PatientDetails
-from ketaconsole.core.treatment_profiles import ProfileCatalogue, ProfileError, load_catalogue
+from ketaconsole.core.treatment_profiles import ProfileCatalogue, load_catalogue
 from ketaconsole.devices.base import available_drivers
 from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
+from ketaconsole.records.signed_record import verify_stored
 from ketaconsole.simulator.launcher import SimulatorStartError, launch_simulator
 from ketaconsole.storage.config import resolve_database_url
-from ketaconsole.storage.database import Database
+from ketaconsole.storage.database import TRAINING_SESSION_KIND, Database
 from ketaconsole.storage.errors import StorageError
 
+if TYPE_CHECKING:
+    from ketaconsole.gui.main_window import ConsoleAccess
+
 SIMULATED_PROTOCOLS = ("masimo", "datex-s5")
+UNSIGNED_TRAINEE = "trainee"
+"""The operator of a training session run without sign-in (only while no user exists)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,14 +92,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="with --simulated: the simulated patient follows this scripted scenario, a "
                         "shipped one by name or a .toml file (see 'ketaconsole scenarios')")
     parser.add_argument("--patient", metavar="ID", help="patient identifier (MRN) to file the session under")
-    parser.add_argument("--operator", metavar="NAME",
-                        help="who runs the session, recorded with notes and manual values "
-                        "(default: the login name)")
+    parser.add_argument("--operator", metavar="ID",
+                        help="the user id filled in at sign-in (the signed-in user runs the session and "
+                        "is recorded with every action)")
     parser.add_argument("--resume", metavar="SESSION",
                         help="continue an interrupted session (id or unique prefix) instead of starting one")
     parser.add_argument("--treatment", metavar="PROFILE",
                         help="treatment profile of a new session, e.g. iv-ketamine or esketamine-intranasal "
                         "(see 'ketaconsole protocols'); without it the nurse chooses in the window")
+    parser.add_argument("--sign", metavar="SESSION",
+                        help="sign in and open the signing dialog for an ended session (id or unique "
+                        "prefix): verify it, review it, co-sign it or add an addendum")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window to PNG just before --quit-after ends it")
     parser.add_argument("--quit-after", type=positive_float, metavar="SECONDS",
@@ -93,12 +120,14 @@ def run(args: argparse.Namespace) -> int:
         args.gui_parser.error("--scenario needs --simulated (a real monitor follows no script)")
     if args.resume is not None and args.treatment is not None:
         args.gui_parser.error("--treatment is for a new session; a resumed session keeps its own")
+    if args.sign is not None and (args.port or args.simulated or args.resume or args.treatment):
+        args.gui_parser.error("--sign opens an ended session for signing; it starts no recording")
     if args.screenshot is not None and args.quit_after is None:
         args.gui_parser.error("--screenshot needs --quit-after (the picture is taken when the window closes)")
     with contextlib.ExitStack() as cleanup:
         try:
             return _record_with_window(args, cleanup)
-        except (SimulatorStartError, StorageError, LookupError, OSError, ProfileError) as error:
+        except (SimulatorStartError, StorageError, LookupError, OSError, DataFileError) as error:
             print(f"ketaconsole gui: {error}", file=sys.stderr)
             return 1
 
@@ -106,21 +135,40 @@ def run(args: argparse.Namespace) -> int:
 def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> int:
     from ketaconsole.gui.app import create_application, run_window  # imports PySide6
     from ketaconsole.gui.main_window import CloseChoice, MainWindow
+    from ketaconsole.gui.sign_in_dialog import failed_sign_ins_text
+    from ketaconsole.gui.verification_banner import TRAINING_TEXT, UNSIGNED_TRAINING_TEXT
 
     app = create_application()
     database = cleanup.enter_context(Database(resolve_database_url(args.db)))
     clock = SystemClock()
+    directory = UserDirectory(database)
+    if args.sign is not None:
+        return _sign_ended_session(database, directory, args.sign, args.operator or "", clock)
     catalogue = load_catalogue()
     for problem in catalogue.problems:
         print(f"ketaconsole gui: treatment profile refused: {problem}", file=sys.stderr)
+    unsigned_training = args.simulated is not None and directory.is_empty()
+    user: User | None = None
+    if not unsigned_training:
+        kind = (SessionKind.TRAINING if args.simulated else SessionKind.CLINICAL if args.port
+                else _resumed_kind(database, args.resume))
+        user = _sign_in(directory, args.operator or "", kind)
+        if user is None:
+            return 0
+    operator = user.id if user is not None else UNSIGNED_TRAINEE
     if args.port or args.simulated:
-        request, entered_patient = _request_from_arguments(args), None
+        request, entered_patient = _request_from_arguments(args, operator), None
     else:
-        request = _ask_for_session(database, catalogue)
+        assert user is not None
+        request = _ask_for_session(database, catalogue, user, directory.rules)
         if request is None:
             return 0
         # The form validated a complete patient record; it is filed (and updates a known patient).
         entered_patient = request.patient if request.resume_session_id is None else None
+    verification = None
+    if request.resume_session_id is not None:
+        print("ketaconsole gui: checking the stored record before resuming it", file=sys.stderr)
+        verification = verify_stored(database, directory, request.resume_session_id)
     if request.resume_session_id is None:
         for offer in interrupted_session_offers(database, clock.now()):
             print(f"ketaconsole gui: {offer}", file=sys.stderr)
@@ -152,26 +200,108 @@ def _record_with_window(args: argparse.Namespace, cleanup: contextlib.ExitStack)
     monitor = f"{request.protocol} on {port}" + (
         " – SIMULATED MONITOR, training values" if request.simulated else "")
     patient = request.patient.name or request.patient.identifier or "no patient recorded"
+    operator_text = f"{user.printed_name} ({user.id})" if user is not None else "trainee, not signed in"
+    notice = failed_sign_ins_text(user) if user is not None else None
+    training = request.simulated or (verification is not None and verification.training)
     window = MainWindow(feed, clock, controls=recorder, operator=request.operator,
-                        status_message=f"{patient} · operator {request.operator} · {monitor} · "
-                        f"session {session_id[:8]}",
+                        status_message=f"{patient} · operator {operator_text} · {monitor} · "
+                        f"session {session_id[:8]}" + (f" · {notice}" if notice else ""),
                         treatment=treatment, awaiting_history=request.resume_session_id is not None,
-                        patient_weight_kg=request.patient.weight_kg, alarms=alarms)
+                        patient_weight_kg=request.patient.weight_kg, alarms=alarms,
+                        access=_access(directory, user, training),
+                        training_text=(UNSIGNED_TRAINING_TEXT if user is None else TRAINING_TEXT)
+                        if training else "",
+                        verification=verification)
     window.setWindowTitle(f"KetaConsole – {patient} – {monitor}")
     try:
-        return run_window(app, window, quit_after_s=args.quit_after, screenshot=args.screenshot)
+        status = run_window(app, window, quit_after_s=args.quit_after, screenshot=args.screenshot)
     finally:
         alarms.stop()
-        recorder.stop(end_session=window.close_choice is not CloseChoice.RESUME_LATER)
+        ended = window.close_choice is not CloseChoice.RESUME_LATER
+        recorder.stop(end_session=ended)
+    signer = window.signed_in_user
+    if ended and signer is not None and args.quit_after is None:
+        _offer_signing(database, directory, session_id, signer, clock, patient)
+    return status
 
 
-def _request_from_arguments(args: argparse.Namespace) -> SessionRequest:
-    """The session the command line asks for; only the patient's identifier is known, so the
-    recorder files the session under it without touching the patient's record."""
+def _sign_in(directory: UserDirectory, user_id: str, kind: SessionKind | None) -> User | None:
+    """The person who runs the session (``None``: they cancelled). On an empty directory the first
+    administrator is created first; an administrator, or a role that does not run sessions of
+    ``kind`` (``None``: not known yet), is told so and asked to let someone else sign in."""
+    from ketaconsole.gui.sign_in_dialog import SignInDialog
+
+    intro = ""
+    if directory.is_empty():
+        first = SignInDialog(directory, first_administrator=True)
+        if not first.exec() or first.user is None:
+            return None
+        intro = (f"{first.user.printed_name} is the administrator. Administrators do not run sessions: "
+                 f"add the nurses, clinicians and trainers (ketaconsole users add … --by {first.user.id}), "
+                 "then one of them signs in here.")
+    rules = directory.rules
+    dialog = SignInDialog(directory, user_id=user_id, intro=intro,
+                          check=lambda user: rules.run_refusal(user.role, kind))
+    return dialog.user if dialog.exec() else None
+
+
+def _access(directory: UserDirectory, user: User | None, training: bool) -> ConsoleAccess | None:
+    """How the window locks and who may take it over (``None`` without a signed-in user)."""
+    from ketaconsole.gui.main_window import ConsoleAccess
+
+    if user is None:
+        return None
+    kind = SessionKind.TRAINING if training else SessionKind.CLINICAL
+    rules = directory.rules
+    return ConsoleAccess(directory, user, rules.lock_after_s,
+                         lambda other: rules.run_refusal(other.role, kind))
+
+
+def _resumed_kind(database: Database, session: str | None) -> SessionKind | None:
+    """The kind of the session ``--resume`` names (``None`` without one)."""
+    if session is None:
+        return None
+    found = database.find_session(session)
+    training = any(event.kind == TRAINING_SESSION_KIND for event in database.events(found.id))
+    return SessionKind.TRAINING if training else SessionKind.CLINICAL
+
+
+def _offer_signing(database: Database, directory: UserDirectory, session_id: str, user: User,
+                   clock: SystemClock, patient: str) -> None:
+    """The signing dialog for an ended session (closing it signs nothing)."""
+    from ketaconsole.gui.sign_record_dialog import SignRecordDialog
+
+    SignRecordDialog(database, directory, session_id, user=user, clock=clock, patient=patient).exec()
+
+
+def _sign_ended_session(database: Database, directory: UserDirectory, session: str, user_id: str,
+                        clock: SystemClock) -> int:
+    """``--sign``: a person signs in and the signing dialog opens for ``session``."""
+    from ketaconsole.gui.sign_in_dialog import SignInDialog
+
+    summary = database.find_session(session)
+    if directory.is_empty():
+        print("ketaconsole gui: there are no users yet: nobody can sign", file=sys.stderr)
+        return 1
+    rules = directory.rules
+    dialog = SignInDialog(directory, user_id=user_id, intro=f"Sign in to sign session {summary.id[:8]}.",
+                          check=lambda user: None if rules.roles[user.role].may_sign else
+                          f"{rules.roles[user.role].label}s sign no session records")
+    if not dialog.exec() or dialog.user is None:
+        return 0
+    patients = {patient.identifier: patient.name for patient in database.list_patients()}
+    patient = patients.get(summary.patient_identifier or "") or summary.patient_identifier or ""
+    _offer_signing(database, directory, summary.id, dialog.user, clock, patient)
+    return 0
+
+
+def _request_from_arguments(args: argparse.Namespace, operator: str) -> SessionRequest:
+    """The session the command line asks for, run by ``operator``; only the patient's identifier
+    is known, so the recorder files the session under it without touching the patient's record."""
     patient = PatientDetails(args.patient or "", "", None, None, "", "")
     return SessionRequest(
         patient=patient,
-        operator=args.operator or getpass.getuser(),
+        operator=operator,
         port=None if args.simulated else args.port,
         protocol=args.simulated or args.protocol,
         simulated=args.simulated is not None,
@@ -180,18 +310,31 @@ def _request_from_arguments(args: argparse.Namespace) -> SessionRequest:
     )
 
 
-def _ask_for_session(database: Database, catalogue: ProfileCatalogue) -> SessionRequest | None:
-    """The start-session dialog; ``None`` when the person cancels."""
+def _ask_for_session(database: Database, catalogue: ProfileCatalogue, user: User,
+                     rules: RoleRules) -> SessionRequest | None:
+    """The start-session dialog for the signed-in ``user``, who is the operator (the field is
+    filled in and read-only); ``None`` when the person cancels, or when the chosen session is of a
+    kind ``user``'s role does not run (they are told so)."""
+    from ketaconsole.gui.sign_in_dialog import explain_refusal
     from ketaconsole.gui.start_session_dialog import StartSessionDialog
 
     dialog = StartSessionDialog(
         load_patients=database.list_patients,
         interrupted=database.interrupted_sessions(database.clock.now()),
         protocols=sorted(available_drivers()),
-        operator=getpass.getuser(),
+        operator=user.id,
         treatments=[(loaded.profile.id, loaded.profile.name) for loaded in catalogue.profiles.values()],
     )
-    return dialog.request() if dialog.exec() else None
+    dialog.ui.operator_edit.setReadOnly(True)
+    while dialog.exec():
+        request = dataclasses.replace(dialog.request(), operator=user.id)
+        kind = (_resumed_kind(database, request.resume_session_id) if request.resume_session_id
+                else SessionKind.TRAINING if request.simulated else SessionKind.CLINICAL)
+        refusal = rules.run_refusal(user.role, kind)
+        if refusal is None:
+            return request
+        explain_refusal(dialog, refusal)
+    return None
 
 
 def _load_history_in_background(database: Database, session_id: str, feed: LiveFeed,

@@ -20,7 +20,10 @@ One row, always in view (also in full screen), so it takes little height at 1280
 The bar reads :meth:`AlarmMonitor.picture` on a 4 Hz timer (a lock and a cheap evaluation, never
 I/O), sets only what changed, tells the :class:`~ketaconsole.gui.alarm_sound.AlarmSound` the
 priority to sound when it changes, and emits :attr:`AlarmBar.picture_shown` for the window's tiles.
-Every action names the operator. The wording is Qt-free in :mod:`ketaconsole.gui.alarm_text`.
+Every action names the operator (:meth:`AlarmBar.set_operator` when another person takes over, or the
+console locks). While the console is locked acknowledging is refused with a notice
+(:meth:`AlarmBar.refuse_acknowledging`): it needs a signed-in person; everything stays shown and
+audible. The wording is Qt-free in :mod:`ketaconsole.gui.alarm_text`.
 Promotable in Qt Designer (header ``ketaconsole.gui.alarm_bar``).
 """
 
@@ -99,6 +102,7 @@ class AlarmBar(QFrame):
         self._monitor: AlarmMonitor | None = None
         self._clock: Clock | None = None
         self._operator = ""
+        self._acknowledge_refusal: str | None = None
         self._sound: AlarmSound | None = None
         self._priority: AlarmPriority | None = None
         self._sounding: AlarmPriority | None = None
@@ -160,6 +164,15 @@ class AlarmBar(QFrame):
             self._sound.set_sounding(None)
         self._sounding = None
 
+    def set_operator(self, operator: str) -> None:
+        """Record later actions with ``operator``."""
+        self._operator = operator
+
+    def refuse_acknowledging(self, refusal: str | None) -> None:
+        """Disable every Acknowledge and answer a try with ``refusal`` (``None``: allow again)."""
+        self._acknowledge_refusal = refusal
+        self.refresh()
+
     @property
     def sounding(self) -> AlarmPriority | None:
         """The priority last passed to the sound (``None``: silent)."""
@@ -215,6 +228,9 @@ class AlarmBar(QFrame):
         """Acknowledge condition ``key`` (clear it when it has ended), for the operator."""
         if self._monitor is None:
             return
+        if self._acknowledge_refusal is not None:
+            self._notice(self._acknowledge_refusal)
+            return
         if self._list_timer.isActive():
             self._list_timer.start(LIST_OPEN_MS)
         try:
@@ -262,8 +278,9 @@ class AlarmBar(QFrame):
         set_visible(ui.duration_label, bool(text.duration))
         self._top_key = text.top_key
         set_visible(ui.acknowledge_button, text.top_key is not None)
-        if ui.acknowledge_button.isEnabled() != text.can_acknowledge_top:
-            ui.acknowledge_button.setEnabled(text.can_acknowledge_top)
+        allowed = text.can_acknowledge_top and self._acknowledge_refusal is None
+        if ui.acknowledge_button.isEnabled() != allowed:
+            ui.acknowledge_button.setEnabled(allowed)
 
     def _set_priority(self, priority: AlarmPriority | None) -> None:
         if (priority is None) != (self._priority is None):
@@ -355,8 +372,9 @@ class AlarmBar(QFrame):
         set_style_property(row.time, "alarm_active", text.active)
         set_text(row.audio, text.audio_text)
         set_style_property(row.audio, "alarm_audio", text.audio)
-        if row.button.isEnabled() != text.can_acknowledge:
-            row.button.setEnabled(text.can_acknowledge)
+        allowed = text.can_acknowledge and self._acknowledge_refusal is None
+        if row.button.isEnabled() != allowed:
+            row.button.setEnabled(allowed)
         name = f"Acknowledge {text.text}"
         if row.button.accessibleName() != name:
             row.button.setAccessibleName(name)

@@ -129,6 +129,10 @@ class DosePanel(QFrame):
     def treatment(self) -> DoseSession | None:
         return self._treatment
 
+    def set_operator(self, operator: str) -> None:
+        """Record later actions with ``operator`` (another person signed in)."""
+        self._operator = operator
+
     def take_history(self, treatment: DoseSession | None, error: str | None) -> None:
         """The resumed session's treatment as rebuilt from its stored events (or why it could not be).
         Cuff readings that arrived while the history loaded are passed on to it."""

@@ -12,6 +12,16 @@ Above everything, the alarm bar (:mod:`ketaconsole.gui.alarm_bar`) shows the ses
 priority's colour (its ``alarm_priority`` property). The Alarms menu pauses the audio (F9),
 acknowledges the most urgent alarm (F10) and opens the limits (Ctrl+L).
 
+Who runs the session: with a :class:`ConsoleAccess` the window knows the signed-in person and
+locks itself after the site's time without input (:mod:`ketaconsole.gui.lock_overlay`): an opaque
+overlay hides everything below the alarm bar and every action; the alarm bar stays visible and
+audible, Pause audio (F9) still works (recorded as "<id> (console locked)") and acknowledging needs
+a person signed in. The signed-in person's password unlocks; another person's id and password take
+the session over (``operator-changed``). Locking and unlocking are session events
+(``console-locked``, ``console-unlocked``). A training session carries its marker under the alarm
+bar, and a resumed session the verification of its stored record
+(:mod:`ketaconsole.gui.verification_banner`).
+
 The window only reads from its :class:`~ketaconsole.gui.live_feed.LiveFeed`; it never waits on the
 serial link or the database. Two timers drive it: a 30 Hz precise timer drains the feed and redraws
 the waveform strips; a 1 Hz timer redraws the tiles, the trends, the treatment panel and the
@@ -22,14 +32,16 @@ treatment, whose checks are met by the cuff readings in it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,6 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketaconsole.accounts.errors import AuthenticationFailed
+from ketaconsole.accounts.users import User, UserDirectory
 from ketaconsole.acquisition.alarm_monitor import AlarmMonitor
 from ketaconsole.acquisition.recorder import RecordedEvent
 from ketaconsole.core.alarms import SEVERITY, AlarmPicture
@@ -63,9 +77,12 @@ from ketaconsole.gui.display_text import (
 )
 from ketaconsole.gui.generated.ui_main_window import Ui_MainWindow
 from ketaconsole.gui.live_feed import HistoryBatch, LiveFeed
+from ketaconsole.gui.lock_overlay import InactivityWatch, LockOverlay
 from ketaconsole.gui.theme import DEFAULT_THEME, load_theme, strip_layouts
+from ketaconsole.gui.verification_banner import mark_training
 from ketaconsole.gui.waveform_strip import WaveformStrip
 from ketaconsole.gui.widget_updates import repolish, set_style_property
+from ketaconsole.records.signatures import VerificationReport
 from ketaconsole.storage.writer import WriterHealth
 
 FRAME_INTERVAL_MS = 33
@@ -75,6 +92,13 @@ MIN_VALUE_POINT_SIZE = 8.0
 DEFAULT_SPLITTER_SIZES = [520, 400]
 BANNER_COLUMNS = 2
 """Assessment banner entries side by side."""
+CONSOLE_LOCKED = "console-locked"
+CONSOLE_UNLOCKED = "console-unlocked"
+OPERATOR_CHANGED = "operator-changed"
+ACKNOWLEDGE_WHEN_LOCKED = ("The console is locked: sign in to acknowledge. "
+                           "Pause audio (F9) works while locked.")
+CLOSE_WHEN_LOCKED = "Unlock the console first to close it or end the session"
+SIGN_AFTER_END = "End the session first (Ctrl+E): the console then offers to sign the record"
 
 
 class SessionControls(Protocol):
@@ -85,6 +109,18 @@ class SessionControls(Protocol):
     def add_note(self, text: str, *, category: str, user: str) -> None: ...
 
     def record_event(self, kind: str, stamp: Stamp, detail: Mapping[str, Any], user: str | None) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleAccess:
+    """Who is signed in and how the window locks: ``directory`` checks passwords, ``user`` runs the
+    session, the window locks after ``lock_after_s`` seconds without input, and
+    ``may_take_over(user)`` says why another person may not run this session (``None``: they may)."""
+
+    directory: UserDirectory
+    user: User
+    lock_after_s: float
+    may_take_over: Callable[[User], str | None]
 
 
 class CloseChoice(Enum):
@@ -104,17 +140,23 @@ class MainWindow(QMainWindow):
     the dose calculator. ``instruments`` are the rating instruments offered (``None``: the shipped
     and site ones). ``settings`` remembers layout and theme (``None``: the application's default
     QSettings). ``alarms`` is the session's alarm monitor (``None``: no alarm monitoring, the alarm
-    bar is hidden); with one, the window plays the alarm sound (:attr:`alarm_sound`).
+    bar is hidden); with one, the window plays the alarm sound (:attr:`alarm_sound`). ``access``
+    is the signed-in person (``None``: nobody, the window never locks; ``operator`` is then a
+    name). ``training_text`` marks a training session; ``verification`` is the check of a resumed
+    session's stored record.
     """
 
     def __init__(self, feed: LiveFeed, clock: Clock, *, controls: SessionControls | None = None,
                  operator: str = "", status_message: str = "", settings: QSettings | None = None,
                  treatment: DoseSession | None = None, awaiting_history: bool = False,
                  patient_weight_kg: float | None = None, instruments: InstrumentCatalogue | None = None,
-                 alarms: AlarmMonitor | None = None, parent: QWidget | None = None) -> None:
+                 alarms: AlarmMonitor | None = None, access: ConsoleAccess | None = None,
+                 training_text: str = "", verification: VerificationReport | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self._status_message = status_message
         self.ui.statusbar.showMessage(status_message)
         self._put_connection_in_toolbar()
         self._feed = feed
@@ -153,11 +195,120 @@ class MainWindow(QMainWindow):
         self.alarm_sound = AlarmSound(parent=self) if alarms is not None else None
         self.ui.alarm_bar.picture_shown.connect(self._show_tile_alarms)
         self.ui.alarm_bar.configure(monitor=alarms, clock=clock, operator=operator, sound=self.alarm_sound)
+        self._access = access
+        self.locked_since: Stamp | None = None
+        self._title_before_lock = ""
+        self.lock_overlay = LockOverlay(self.ui.central_widget)
+        self.lock_overlay.unlock_requested.connect(self.unlock)
+        for watched in (self.ui.central_widget, self.ui.alarm_bar):
+            watched.installEventFilter(self)
+        self.inactivity: InactivityWatch | None = None
+        if access is not None:
+            self.inactivity = InactivityWatch(QApplication.instance(), access.lock_after_s, parent=self)
+            self.inactivity.timed_out.connect(self.lock)
+        if training_text:
+            mark_training(self.ui.training_banner, training_text)
+        if verification is not None:
+            self.ui.verification_banner.show_report(verification)
         self._connect_actions()
         self._restore_settings()
         self.frame_timer = _timer(self, FRAME_INTERVAL_MS, self.refresh_frame, Qt.TimerType.PreciseTimer)
         self.numbers_timer = _timer(self, NUMBERS_INTERVAL_MS, self.refresh_numbers, Qt.TimerType.CoarseTimer)
         self.refresh()
+
+    @property
+    def signed_in_user(self) -> User | None:
+        """The person running the session now (``None``: nobody signed in)."""
+        return self._access.user if self._access is not None else None
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_since is not None
+
+    def lock(self) -> None:
+        """Lock the console: the overlay covers everything below the alarm bar, the actions stop,
+        open dialogs are cancelled (nothing half-entered is recorded) and the title and status bar
+        no longer name the patient. Recorded as ``console-locked``."""
+        access = self._access
+        if access is None or self.locked:
+            return
+        self.locked_since = self._clock.now()
+        self._record(CONSOLE_LOCKED, {"after_inactivity_s": access.lock_after_s}, self._operator)
+        if self.inactivity is not None:
+            self.inactivity.pause()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        for action in self._locked_actions():
+            action.setEnabled(False)
+        bar = self.ui.alarm_bar
+        bar.refuse_acknowledging(ACKNOWLEDGE_WHEN_LOCKED)
+        bar.set_operator(f"{self._operator} (console locked)")
+        self._title_before_lock = self.windowTitle()
+        self.setWindowTitle("KetaConsole – locked")
+        self.ui.statusbar.showMessage("Console locked – the alarms stay live")
+        self.lock_overlay.show_locked(access.user.id, access.user.printed_name,
+                                      f"{self.locked_since.utc.astimezone():%H:%M}")
+        self._place_overlay()
+
+    def unlock(self, user_id: str, password: str) -> None:
+        """Unlock for the signed-in person's password, or hand the session to another person who may
+        run it (``operator-changed``); otherwise the console stays locked and says why."""
+        access, since = self._access, self.locked_since
+        if access is None or since is None:
+            return
+        try:
+            user = access.directory.authenticate(user_id, password)
+        except AuthenticationFailed as refused:
+            self.lock_overlay.refuse(str(refused))
+            return
+        previous = access.user
+        if user.id != previous.id:
+            refusal = access.may_take_over(user)
+            if refusal is not None:
+                self.lock_overlay.refuse(refusal)
+                return
+        locked_s = round(self._clock.now().seconds_since(since), 1)
+        self._record(CONSOLE_UNLOCKED, {"locked_s": locked_s}, user.id)
+        if user.id != previous.id:
+            self._record(OPERATOR_CHANGED,
+                         {"from": previous.id, "to": user.id, "printed_name": user.printed_name}, user.id)
+            self._access = replace(access, user=user)
+            self._operator = user.id
+            self.ui.dose_panel.set_operator(user.id)
+            self._status_message = f"{self._status_message} · taken over by {user.printed_name} ({user.id})"
+        self.locked_since = None
+        self.lock_overlay.hide()
+        self._connect_action_states()
+        bar = self.ui.alarm_bar
+        bar.set_operator(self._operator)
+        bar.refuse_acknowledging(None)
+        self.setWindowTitle(self._title_before_lock)
+        self.ui.statusbar.showMessage(self._status_message)
+        if self.inactivity is not None:
+            self.inactivity.restart()
+
+    def _locked_actions(self) -> tuple[QAction, ...]:
+        ui = self.ui
+        return (ui.manual_vitals_action, ui.note_action, ui.assessment_action, ui.rems_summary_action,
+                ui.sign_record_action, ui.end_session_action, ui.acknowledge_action, ui.alarm_limits_action,
+                ui.follow_action, ui.show_all_action, ui.session_menu.menuAction(),
+                ui.assessments_menu.menuAction())
+
+    def _place_overlay(self) -> None:
+        """Cover the central area below the alarm bar (all of it when there are no alarms)."""
+        if self.lock_overlay.isHidden():
+            return
+        bar = self.ui.alarm_bar
+        self.lock_overlay.cover(bar.geometry().bottom() + 1 if bar.isVisible() else 0)
+        self.lock_overlay.raise_()
+        panel = bar.ui.list_panel
+        if panel.parentWidget() is self.ui.central_widget and panel.isVisible():
+            panel.raise_()  # the dropped-down alarm list stays above the lock
+
+    def _record(self, kind: str, detail: Mapping[str, Any], user: str) -> None:
+        if self._controls is not None:
+            self._controls.record_event(kind, self._clock.now(), detail, user)
 
     @property
     def theme_name(self) -> str:
@@ -384,6 +535,9 @@ class MainWindow(QMainWindow):
             spec = self._tile_of_value.get(watched)
             if spec is not None:
                 self._fit_value(spec)
+        if watched in (self.ui.central_widget, self.ui.alarm_bar) and event.type() in (
+                QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide):
+            self._place_overlay()
         return super().eventFilter(watched, event)
 
     def _connect_actions(self) -> None:
@@ -402,11 +556,23 @@ class MainWindow(QMainWindow):
         ui.pause_audio_action.triggered.connect(ui.alarm_bar.pause_audio)
         ui.acknowledge_action.triggered.connect(ui.alarm_bar.acknowledge_top)
         ui.alarm_limits_action.triggered.connect(self.alarm_limits)
+        ui.sign_record_action.setToolTip(SIGN_AFTER_END)
+        self._connect_action_states()
+
+    def _connect_action_states(self) -> None:
+        """Enable what the session offers (also after the lock is lifted). Signing the record is
+        offered once the session has ended, which the live window never sees: the console offers it
+        when the window closes with "End session"."""
+        ui = self.ui
         for action in (ui.pause_audio_action, ui.acknowledge_action, ui.alarm_limits_action):
             action.setEnabled(self._alarms is not None)
         for action in (ui.manual_vitals_action, ui.note_action, ui.assessment_action, ui.rems_summary_action,
                        ui.end_session_action):
             action.setEnabled(self._controls is not None)
+        for action in (ui.session_menu.menuAction(), ui.assessments_menu.menuAction(), ui.show_all_action):
+            action.setEnabled(True)
+        ui.follow_action.setEnabled(not ui.trend_view.is_following)
+        ui.sign_record_action.setEnabled(False)
 
     def rems_summary(self) -> None:
         """Show the esketamine session's REMS monitoring summary and record it when saved; say why
@@ -477,6 +643,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing during a session asks whether to end it or to resume it later; nothing is lost
         either way (the recorder writes everything before the program exits)."""
+        if self.locked and self.close_choice is None:
+            self.lock_overlay.refuse(CLOSE_WHEN_LOCKED)
+            event.ignore()
+            return
         if self._controls is not None and self.close_choice is None:
             self.close_choice = self._ask_close_choice()
             if self.close_choice is None:
@@ -484,6 +654,8 @@ class MainWindow(QMainWindow):
                 return
         self._save_settings()
         self.ui.alarm_bar.stop()
+        if self.inactivity is not None:
+            self.inactivity.remove()
         event.accept()
 
     def _ask_close_choice(self) -> CloseChoice | None:

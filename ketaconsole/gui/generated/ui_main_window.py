@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout,
 from ketaconsole.gui.alarm_bar import AlarmBar
 from ketaconsole.gui.dose_panel import DosePanel
 from ketaconsole.gui.trend_view import TrendView
+from ketaconsole.gui.verification_banner import VerificationBanner
 from ketaconsole.gui.waveform_strip import WaveformStrip
 
 class Ui_MainWindow(object):
@@ -39,6 +40,9 @@ class Ui_MainWindow(object):
         self.assessment_action.setObjectName(u"assessment_action")
         self.rems_summary_action = QAction(MainWindow)
         self.rems_summary_action.setObjectName(u"rems_summary_action")
+        self.sign_record_action = QAction(MainWindow)
+        self.sign_record_action.setObjectName(u"sign_record_action")
+        self.sign_record_action.setEnabled(False)
         self.end_session_action = QAction(MainWindow)
         self.end_session_action.setObjectName(u"end_session_action")
         self.follow_action = QAction(MainWindow)
@@ -78,12 +82,30 @@ class Ui_MainWindow(object):
 
         self.central_layout.addWidget(self.banner_label)
 
+        self.training_banner = QLabel(self.central_widget)
+        self.training_banner.setObjectName(u"training_banner")
+        font1 = QFont()
+        font1.setPointSize(14)
+        font1.setBold(True)
+        self.training_banner.setFont(font1)
+        self.training_banner.setVisible(False)
+
+        self.central_layout.addWidget(self.training_banner)
+
+        self.verification_banner = VerificationBanner(self.central_widget)
+        self.verification_banner.setObjectName(u"verification_banner")
+        font2 = QFont()
+        font2.setPointSize(12)
+        self.verification_banner.setFont(font2)
+
+        self.central_layout.addWidget(self.verification_banner)
+
         self.connection_label = QLabel(self.central_widget)
         self.connection_label.setObjectName(u"connection_label")
-        font1 = QFont()
-        font1.setPointSize(13)
-        font1.setBold(True)
-        self.connection_label.setFont(font1)
+        font3 = QFont()
+        font3.setPointSize(13)
+        font3.setBold(True)
+        self.connection_label.setFont(font3)
         self.connection_label.setWordWrap(True)
 
         self.central_layout.addWidget(self.connection_label)
@@ -146,37 +168,34 @@ class Ui_MainWindow(object):
         self.hr_layout.setObjectName(u"hr_layout")
         self.hr_title = QLabel(self.hr_tile)
         self.hr_title.setObjectName(u"hr_title")
-        font2 = QFont()
-        font2.setPointSize(14)
-        font2.setBold(True)
-        self.hr_title.setFont(font2)
+        self.hr_title.setFont(font1)
 
         self.hr_layout.addWidget(self.hr_title, 0, 0, 1, 1)
 
         self.hr_unit = QLabel(self.hr_tile)
         self.hr_unit.setObjectName(u"hr_unit")
-        font3 = QFont()
-        font3.setPointSize(13)
-        self.hr_unit.setFont(font3)
+        font4 = QFont()
+        font4.setPointSize(13)
+        self.hr_unit.setFont(font4)
         self.hr_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.hr_layout.addWidget(self.hr_unit, 0, 1, 1, 1)
 
         self.hr_value = QLabel(self.hr_tile)
         self.hr_value.setObjectName(u"hr_value")
-        font4 = QFont()
-        font4.setPointSize(36)
-        font4.setBold(True)
-        self.hr_value.setFont(font4)
+        font5 = QFont()
+        font5.setPointSize(36)
+        font5.setBold(True)
+        self.hr_value.setFont(font5)
         self.hr_value.setAlignment(Qt.AlignCenter)
 
         self.hr_layout.addWidget(self.hr_value, 1, 0, 1, 2)
 
         self.hr_note = QLabel(self.hr_tile)
         self.hr_note.setObjectName(u"hr_note")
-        font5 = QFont()
-        font5.setPointSize(11)
-        self.hr_note.setFont(font5)
+        font6 = QFont()
+        font6.setPointSize(11)
+        self.hr_note.setFont(font6)
         self.hr_note.setAlignment(Qt.AlignCenter)
         self.hr_note.setWordWrap(True)
 
@@ -192,27 +211,27 @@ class Ui_MainWindow(object):
         self.spo2_layout.setObjectName(u"spo2_layout")
         self.spo2_title = QLabel(self.spo2_tile)
         self.spo2_title.setObjectName(u"spo2_title")
-        self.spo2_title.setFont(font2)
+        self.spo2_title.setFont(font1)
 
         self.spo2_layout.addWidget(self.spo2_title, 0, 0, 1, 1)
 
         self.spo2_unit = QLabel(self.spo2_tile)
         self.spo2_unit.setObjectName(u"spo2_unit")
-        self.spo2_unit.setFont(font3)
+        self.spo2_unit.setFont(font4)
         self.spo2_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.spo2_layout.addWidget(self.spo2_unit, 0, 1, 1, 1)
 
         self.spo2_value = QLabel(self.spo2_tile)
         self.spo2_value.setObjectName(u"spo2_value")
-        self.spo2_value.setFont(font4)
+        self.spo2_value.setFont(font5)
         self.spo2_value.setAlignment(Qt.AlignCenter)
 
         self.spo2_layout.addWidget(self.spo2_value, 1, 0, 1, 2)
 
         self.spo2_note = QLabel(self.spo2_tile)
         self.spo2_note.setObjectName(u"spo2_note")
-        self.spo2_note.setFont(font5)
+        self.spo2_note.setFont(font6)
         self.spo2_note.setAlignment(Qt.AlignCenter)
         self.spo2_note.setWordWrap(True)
 
@@ -228,27 +247,27 @@ class Ui_MainWindow(object):
         self.pr_layout.setObjectName(u"pr_layout")
         self.pr_title = QLabel(self.pr_tile)
         self.pr_title.setObjectName(u"pr_title")
-        self.pr_title.setFont(font2)
+        self.pr_title.setFont(font1)
 
         self.pr_layout.addWidget(self.pr_title, 0, 0, 1, 1)
 
         self.pr_unit = QLabel(self.pr_tile)
         self.pr_unit.setObjectName(u"pr_unit")
-        self.pr_unit.setFont(font3)
+        self.pr_unit.setFont(font4)
         self.pr_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.pr_layout.addWidget(self.pr_unit, 0, 1, 1, 1)
 
         self.pr_value = QLabel(self.pr_tile)
         self.pr_value.setObjectName(u"pr_value")
-        self.pr_value.setFont(font4)
+        self.pr_value.setFont(font5)
         self.pr_value.setAlignment(Qt.AlignCenter)
 
         self.pr_layout.addWidget(self.pr_value, 1, 0, 1, 2)
 
         self.pr_note = QLabel(self.pr_tile)
         self.pr_note.setObjectName(u"pr_note")
-        self.pr_note.setFont(font5)
+        self.pr_note.setFont(font6)
         self.pr_note.setAlignment(Qt.AlignCenter)
         self.pr_note.setWordWrap(True)
 
@@ -264,27 +283,27 @@ class Ui_MainWindow(object):
         self.nibp_layout.setObjectName(u"nibp_layout")
         self.nibp_title = QLabel(self.nibp_tile)
         self.nibp_title.setObjectName(u"nibp_title")
-        self.nibp_title.setFont(font2)
+        self.nibp_title.setFont(font1)
 
         self.nibp_layout.addWidget(self.nibp_title, 0, 0, 1, 1)
 
         self.nibp_unit = QLabel(self.nibp_tile)
         self.nibp_unit.setObjectName(u"nibp_unit")
-        self.nibp_unit.setFont(font3)
+        self.nibp_unit.setFont(font4)
         self.nibp_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.nibp_layout.addWidget(self.nibp_unit, 0, 1, 1, 1)
 
         self.nibp_value = QLabel(self.nibp_tile)
         self.nibp_value.setObjectName(u"nibp_value")
-        self.nibp_value.setFont(font4)
+        self.nibp_value.setFont(font5)
         self.nibp_value.setAlignment(Qt.AlignCenter)
 
         self.nibp_layout.addWidget(self.nibp_value, 1, 0, 1, 2)
 
         self.nibp_note = QLabel(self.nibp_tile)
         self.nibp_note.setObjectName(u"nibp_note")
-        self.nibp_note.setFont(font5)
+        self.nibp_note.setFont(font6)
         self.nibp_note.setAlignment(Qt.AlignCenter)
         self.nibp_note.setWordWrap(True)
 
@@ -300,27 +319,27 @@ class Ui_MainWindow(object):
         self.rr_layout.setObjectName(u"rr_layout")
         self.rr_title = QLabel(self.rr_tile)
         self.rr_title.setObjectName(u"rr_title")
-        self.rr_title.setFont(font2)
+        self.rr_title.setFont(font1)
 
         self.rr_layout.addWidget(self.rr_title, 0, 0, 1, 1)
 
         self.rr_unit = QLabel(self.rr_tile)
         self.rr_unit.setObjectName(u"rr_unit")
-        self.rr_unit.setFont(font3)
+        self.rr_unit.setFont(font4)
         self.rr_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.rr_layout.addWidget(self.rr_unit, 0, 1, 1, 1)
 
         self.rr_value = QLabel(self.rr_tile)
         self.rr_value.setObjectName(u"rr_value")
-        self.rr_value.setFont(font4)
+        self.rr_value.setFont(font5)
         self.rr_value.setAlignment(Qt.AlignCenter)
 
         self.rr_layout.addWidget(self.rr_value, 1, 0, 1, 2)
 
         self.rr_note = QLabel(self.rr_tile)
         self.rr_note.setObjectName(u"rr_note")
-        self.rr_note.setFont(font5)
+        self.rr_note.setFont(font6)
         self.rr_note.setAlignment(Qt.AlignCenter)
         self.rr_note.setWordWrap(True)
 
@@ -336,27 +355,27 @@ class Ui_MainWindow(object):
         self.etco2_layout.setObjectName(u"etco2_layout")
         self.etco2_title = QLabel(self.etco2_tile)
         self.etco2_title.setObjectName(u"etco2_title")
-        self.etco2_title.setFont(font2)
+        self.etco2_title.setFont(font1)
 
         self.etco2_layout.addWidget(self.etco2_title, 0, 0, 1, 1)
 
         self.etco2_unit = QLabel(self.etco2_tile)
         self.etco2_unit.setObjectName(u"etco2_unit")
-        self.etco2_unit.setFont(font3)
+        self.etco2_unit.setFont(font4)
         self.etco2_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.etco2_layout.addWidget(self.etco2_unit, 0, 1, 1, 1)
 
         self.etco2_value = QLabel(self.etco2_tile)
         self.etco2_value.setObjectName(u"etco2_value")
-        self.etco2_value.setFont(font4)
+        self.etco2_value.setFont(font5)
         self.etco2_value.setAlignment(Qt.AlignCenter)
 
         self.etco2_layout.addWidget(self.etco2_value, 1, 0, 1, 2)
 
         self.etco2_note = QLabel(self.etco2_tile)
         self.etco2_note.setObjectName(u"etco2_note")
-        self.etco2_note.setFont(font5)
+        self.etco2_note.setFont(font6)
         self.etco2_note.setAlignment(Qt.AlignCenter)
         self.etco2_note.setWordWrap(True)
 
@@ -372,27 +391,27 @@ class Ui_MainWindow(object):
         self.temp_layout.setObjectName(u"temp_layout")
         self.temp_title = QLabel(self.temp_tile)
         self.temp_title.setObjectName(u"temp_title")
-        self.temp_title.setFont(font2)
+        self.temp_title.setFont(font1)
 
         self.temp_layout.addWidget(self.temp_title, 0, 0, 1, 1)
 
         self.temp_unit = QLabel(self.temp_tile)
         self.temp_unit.setObjectName(u"temp_unit")
-        self.temp_unit.setFont(font3)
+        self.temp_unit.setFont(font4)
         self.temp_unit.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.temp_layout.addWidget(self.temp_unit, 0, 1, 1, 1)
 
         self.temp_value = QLabel(self.temp_tile)
         self.temp_value.setObjectName(u"temp_value")
-        self.temp_value.setFont(font4)
+        self.temp_value.setFont(font5)
         self.temp_value.setAlignment(Qt.AlignCenter)
 
         self.temp_layout.addWidget(self.temp_value, 1, 0, 1, 2)
 
         self.temp_note = QLabel(self.temp_tile)
         self.temp_note.setObjectName(u"temp_note")
-        self.temp_note.setFont(font5)
+        self.temp_note.setFont(font6)
         self.temp_note.setAlignment(Qt.AlignCenter)
         self.temp_note.setWordWrap(True)
 
@@ -426,7 +445,7 @@ class Ui_MainWindow(object):
 
         self.central_layout.addLayout(self.body_layout)
 
-        self.central_layout.setStretch(4, 1)
+        self.central_layout.setStretch(6, 1)
         MainWindow.setCentralWidget(self.central_widget)
         self.menubar = QMenuBar(MainWindow)
         self.menubar.setObjectName(u"menubar")
@@ -456,6 +475,7 @@ class Ui_MainWindow(object):
         self.session_menu.addAction(self.note_action)
         self.session_menu.addAction(self.rems_summary_action)
         self.session_menu.addSeparator()
+        self.session_menu.addAction(self.sign_record_action)
         self.session_menu.addAction(self.end_session_action)
         self.view_menu.addAction(self.follow_action)
         self.view_menu.addAction(self.show_all_action)
@@ -508,6 +528,10 @@ class Ui_MainWindow(object):
         self.rems_summary_action.setText(QCoreApplication.translate("MainWindow", u"&REMS monitoring summary\u2026", None))
 #if QT_CONFIG(tooltip)
         self.rems_summary_action.setToolTip(QCoreApplication.translate("MainWindow", u"Complete the esketamine REMS monitoring summary from this session (after discharge is decided)", None))
+#endif // QT_CONFIG(tooltip)
+        self.sign_record_action.setText(QCoreApplication.translate("MainWindow", u"&Sign the record\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.sign_record_action.setToolTip(QCoreApplication.translate("MainWindow", u"Sign the session record (offered once the session has ended)", None))
 #endif // QT_CONFIG(tooltip)
         self.end_session_action.setText(QCoreApplication.translate("MainWindow", u"&End session\u2026", None))
 #if QT_CONFIG(tooltip)
@@ -571,6 +595,10 @@ class Ui_MainWindow(object):
         self.banner_label.setText("")
 #if QT_CONFIG(accessibility)
         self.banner_label.setAccessibleName(QCoreApplication.translate("MainWindow", u"Monitor connection alert", None))
+#endif // QT_CONFIG(accessibility)
+        self.training_banner.setText("")
+#if QT_CONFIG(accessibility)
+        self.training_banner.setAccessibleName(QCoreApplication.translate("MainWindow", u"Training session", None))
 #endif // QT_CONFIG(accessibility)
         self.connection_label.setText(QCoreApplication.translate("MainWindow", u"Monitor: waiting for the first status", None))
 #if QT_CONFIG(accessibility)
