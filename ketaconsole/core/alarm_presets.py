@@ -125,6 +125,9 @@ class TechnicalSettings(_Strict):
     no_data_after_s: float = Field(gt=0, le=120)
     no_data_priority: AlarmLevel
     disconnected_priority: AlarmLevel
+    disconnected_after_s: float = Field(default=3, ge=0, le=30)
+    """A lost connection alarms once it has lasted this long (a port still opening at start, or a
+    monitor restarting its interface, is not an alarm)."""
     no_audio_priority: AlarmLevel
     device_alarms: bool = True
     sensor_conditions: dict[str, AlarmLevel] = Field(default_factory=dict)

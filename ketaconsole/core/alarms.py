@@ -12,10 +12,11 @@ Conditions, each with a stable ``key``:
   hysteresis, or when the value is stale (older than ``stale_after_s``: a number that old is no
   longer judged, and a technical condition follows). Latching rules keep an ended condition shown
   until acknowledged.
-* ``link:<source>`` — the monitor is disconnected (at once); ``no-data:<source>`` — nothing from it
-  for ``no_data_after_s``; ``no-value:<parameter>`` — a watched parameter that had valid values has
-  had none for ``no_data_after_s`` (not raised while its monitor's own condition is active; cuff
-  pressures are intermittent and watched by the vitals schedule instead);
+* ``link:<source>`` — the monitor has been disconnected for ``disconnected_after_s``;
+  ``no-data:<source>`` — nothing from it for ``no_data_after_s``; ``no-value:<parameter>`` — a
+  watched parameter that had valid values has had none for ``no_data_after_s`` (not raised while
+  its monitor's own condition is active; cuff pressures are intermittent and watched by the vitals
+  schedule instead);
 * ``sensor:<source>:<sensor>:<condition>`` — a sensor condition the monitor reports (status bits, or
   a value missing because the sensor is off) that the preset lists;
 * ``device:<source>:<code>`` — an alarm the monitor itself reports; ``audio-output`` — no sound.
@@ -386,9 +387,11 @@ class AlarmEngine:
             if device.disconnected is not None:
                 silent_sources.add(source)
                 why, since = device.disconnected
-                wanted[f"link:{source}"] = _Wanted(
-                    "Monitor disconnected", TECHNICAL, priority_of(technical.disconnected_priority), since,
-                    f"{source}: {why}", source=source)
+                onset = since.shifted(technical.disconnected_after_s)
+                if onset.monotonic_ns <= now.monotonic_ns:
+                    wanted[f"link:{source}"] = _Wanted(
+                        "Monitor disconnected", TECHNICAL, priority_of(technical.disconnected_priority),
+                        onset, f"{source}: {why}", source=source)
             elif now.seconds_since(device.last_output) >= technical.no_data_after_s:
                 silent_sources.add(source)
                 wanted[f"no-data:{source}"] = _Wanted(

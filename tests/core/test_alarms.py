@@ -301,14 +301,22 @@ class TestTechnical:
             picture = engine.observe([chunk], at(second + 1))
         assert keys(picture) == []
 
+    def test_a_port_that_opens_quickly_at_start_raises_nothing(self, engine: AlarmEngine, log: Log) -> None:
+        engine.connection(MONITOR, connected=False, detail="not opened yet", now=at(0))
+        engine.tick(at(0.5))
+        engine.connection(MONITOR, connected=True, detail="open", now=at(0.6))
+        feed(engine, "HR", [70] * 5, start=1)
+        assert log.of(ALARM_STARTED) == []
+
     def test_a_monitor_that_never_sends_alarms_too(self, engine: AlarmEngine) -> None:
         assert keys(engine.tick(at(30))) == [f"no-data:{MONITOR}"]
 
-    def test_a_disconnection_alarms_at_once(self, engine: AlarmEngine) -> None:
+    def test_a_disconnection_alarms_after_its_short_delay(self, engine: AlarmEngine) -> None:
         engine.connection(MONITOR, connected=False, detail="port vanished", now=at(5))
-        picture = engine.tick(at(6))
+        assert keys(engine.tick(at(7.9))) == []
+        picture = engine.tick(at(8.2))
         link = alarm(picture, f"link:{MONITOR}")
-        assert link.started == at(5) and "port vanished" in link.message and link.priority is MEDIUM
+        assert link.started == at(8) and "port vanished" in link.message and link.priority is MEDIUM
         picture = engine.tick(at(60))
         assert keys(picture) == [f"link:{MONITOR}"]
         engine.connection(MONITOR, connected=True, detail="", now=at(61))
