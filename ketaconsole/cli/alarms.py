@@ -65,8 +65,9 @@ def _describe(preset: AlarmPreset, profiles: list[str]) -> None:
         print(f"    {rule.label} ({'/'.join(rule.parameters)}): {tiers}; {extras}{latching}")
     technical = preset.technical
     print(f"    stale after {format_number(technical.stale_after_s)} s; no data alarm after "
-          f"{format_number(technical.no_data_after_s)} s ({technical.no_data_priority}); audio pause "
-          f"{format_number(preset.audio.pause_s)} s")
+          f"{format_number(technical.no_data_after_s)} s ({technical.no_data_priority}); disconnected alarm "
+          f"after {format_number(technical.disconnected_after_s)} s ({technical.disconnected_priority}); "
+          f"audio pause {format_number(preset.audio.pause_s)} s")
     for step in preset.blood_pressure_step:
         print(f"    blood pressure above {format_number(step.systolic_above)}/"
               f"{format_number(step.diastolic_above)} on {step.readings} reading(s): {step.action.value}")
