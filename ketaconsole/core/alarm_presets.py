@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ketaconsole.core.data_files import DataFileError, load_by_id, read_toml, validate
+from ketaconsole.core.data_files import DataFileError, load_by_id, lookup, read_toml, validate
 from ketaconsole.core.observations import AlarmPriority
 from ketaconsole.core.parameters import ParameterKind, registry
 from ketaconsole.paths import data_path, site_config_dir
@@ -226,11 +226,7 @@ class PresetCatalogue:
     problems: tuple[str, ...]
 
     def get(self, preset_id: str) -> LoadedPreset:
-        try:
-            return self.presets[preset_id]
-        except KeyError:
-            known = ", ".join(sorted(self.presets)) or "none"
-            raise LookupError(f"no alarm preset {preset_id!r} (known: {known})") from None
+        return lookup(self.presets, preset_id, "alarm preset")
 
     def default(self) -> LoadedPreset:
         """The one preset marked ``default = true``; ``LookupError`` when there is none or several."""

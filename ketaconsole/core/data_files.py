@@ -8,7 +8,7 @@ Every message names the file it is about, so a nurse or administrator can find a
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 LoadedT = TypeVar("LoadedT")
+ItemT = TypeVar("ItemT")
 
 
 class DataFileError(ValueError):
@@ -71,3 +72,12 @@ def load_by_id(directories: Iterable[Path], load: Callable[[bytes, str], LoadedT
                 continue
             loaded[identify(item)] = item
     return loaded, problems
+
+
+def lookup(items: Mapping[str, ItemT], item_id: str, what: str) -> ItemT:
+    """``items[item_id]``; ``LookupError`` naming ``what`` was asked for and the ids there are."""
+    try:
+        return items[item_id]
+    except KeyError:
+        known = ", ".join(sorted(items)) or "none"
+        raise LookupError(f"no {what} {item_id!r} (known: {known})") from None

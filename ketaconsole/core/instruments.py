@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ketaconsole.core.data_files import DataFileError, load_by_id, read_toml, validate
+from ketaconsole.core.data_files import DataFileError, load_by_id, lookup, read_toml, validate
 from ketaconsole.paths import data_path, site_config_dir
 
 TEXT_SUFFIX = ".text.toml"
@@ -198,11 +198,7 @@ class InstrumentCatalogue:
     problems: tuple[str, ...]
 
     def get(self, instrument_id: str) -> LoadedInstrument:
-        try:
-            return self.instruments[instrument_id]
-        except KeyError:
-            known = ", ".join(sorted(self.instruments)) or "none"
-            raise LookupError(f"no instrument {instrument_id!r} (known: {known})") from None
+        return lookup(self.instruments, instrument_id, "instrument")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ketaconsole.core.data_files import DataFileError, load_by_id, read_toml, validate
+from ketaconsole.core.data_files import DataFileError, load_by_id, lookup, read_toml, validate
 from ketaconsole.paths import data_path, site_config_dir
 
 Anchor = Literal["dosing-start", "dosing-end", "discharge"]
@@ -298,11 +298,7 @@ class ProfileCatalogue:
     problems: tuple[str, ...]
 
     def get(self, profile_id: str) -> LoadedProfile:
-        try:
-            return self.profiles[profile_id]
-        except KeyError:
-            known = ", ".join(sorted(self.profiles)) or "none"
-            raise LookupError(f"no treatment profile {profile_id!r} (known: {known})") from None
+        return lookup(self.profiles, profile_id, "treatment profile")
 
 
 def load_catalogue(directories: Iterable[Path] | None = None) -> ProfileCatalogue:
