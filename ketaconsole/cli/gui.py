@@ -262,7 +262,7 @@ def _resumed_kind(database: Database, session: str | None) -> SessionKind | None
     if session is None:
         return None
     found = database.find_session(session)
-    training = any(event.kind == TRAINING_SESSION_KIND for event in database.events(found.id))
+    training = database.has_event(found.id, TRAINING_SESSION_KIND)
     return SessionKind.TRAINING if training else SessionKind.CLINICAL
 
 
@@ -289,8 +289,8 @@ def _sign_ended_session(database: Database, directory: UserDirectory, session: s
                           f"{rules.roles[user.role].label}s sign no session records")
     if not dialog.exec() or dialog.user is None:
         return 0
-    patients = {patient.identifier: patient.name for patient in database.list_patients()}
-    patient = patients.get(summary.patient_identifier or "") or summary.patient_identifier or ""
+    filed = database.session_patient(summary.id)
+    patient = (filed.name or filed.identifier) if filed is not None else ""
     _offer_signing(database, directory, summary.id, dialog.user, clock, patient)
     return 0
 

@@ -225,7 +225,7 @@ class AlarmEngine:
         self._absent: dict[tuple[str, str], Stamp] = {}  # (source, parameter) → sensor off since
         self._violations: dict[str, list[Stamp | None]] = {rule.id: [None] * len(rule.tiers)
                                                             for rule in self.preset.limit}
-        self._last_judged: dict[str, _Reading] = {}  # by rule: the last value judged (source = parameter)
+        self._last_judged: dict[str, tuple[str, Stamp]] = {}  # by rule: parameter and time last judged
         self._devices: dict[str, _Device] = {}
         self._audio_problem: tuple[str, Stamp] | None = None
         self._conditions: dict[str, _Condition] = {}
@@ -345,10 +345,10 @@ class AlarmEngine:
         is always measured on one unbroken series of values."""
         since = self._violations[rule.id]
         previous = self._last_judged.get(rule.id)
-        if previous is None or previous.source != key or \
-                at.seconds_since(previous.at) > self.preset.technical.stale_after_s:
+        if previous is None or previous[0] != key or \
+                at.seconds_since(previous[1]) > self.preset.technical.stale_after_s:
             since[:] = [None] * len(since)
-        self._last_judged[rule.id] = _Reading(value, at, key)
+        self._last_judged[rule.id] = (key, at)
         active = self._conditions.get(f"limit:{rule.id}")
         active_tier = active.tier if active is not None and active.active else -1
         for tier, threshold in enumerate(self._thresholds[rule.id]):

@@ -378,6 +378,13 @@ class Database:
             self._session_row(session, session_id)
             yield from session.execute(query, execution_options={"yield_per": 2000}).mappings()
 
+    def has_event(self, session_id: str, kind: str) -> bool:
+        """Whether the session has at least one event of ``kind`` (one indexed query, no rows read)."""
+        with self.session_factory() as session:
+            query = select(SessionEventRow.id).where(SessionEventRow.session_id == session_id,
+                                                     SessionEventRow.kind == kind).limit(1)
+            return session.execute(query).first() is not None
+
     def session_patient(self, session_id: str) -> PatientSummary | None:
         """The patient the session is filed under, ``None`` when it has none."""
         with self.session_factory() as session:

@@ -206,3 +206,14 @@ def test_unopenable_database_gives_a_clear_error(url: str, message: str) -> None
     with pytest.raises(DatabaseUnavailable, match=message) as raised:
         Database(url)
     assert "secret" not in str(raised.value)
+
+
+def test_has_event_finds_one_kind_of_a_session_only(database: Database, at: At) -> None:
+    first = database.start_session(protocol="masimo", port="COM3", started=at(0), patient_id=None)
+    second = database.start_session(protocol="masimo", port="COM4", started=at(0), patient_id=None)
+    writer = SessionWriter(database, first, clock=ManualClock())
+    writer.submit_event("training-session", at(1), {"protocol": "masimo"})
+    writer.close()
+    assert database.has_event(first, "training-session")
+    assert not database.has_event(first, "note")
+    assert not database.has_event(second, "training-session")
