@@ -2,12 +2,15 @@
 
 The call runs on a daemon thread, so a hung database never keeps the program from exiting. A
 ``QTimer`` owned by a widget polls for the result and hands it over on the GUI thread; when the
-widget is destroyed the timer dies with it and a late result is dropped.
+widget is destroyed the timer dies with it and a late result is dropped. A widget whose calls use a
+resource that is closed after it (the database) waits for them with :meth:`BackgroundCalls.wait`
+before it goes, so no call is left running on a closed resource.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -27,6 +30,7 @@ class BackgroundCalls(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._pending: dict[str, tuple[Future[Any], Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._threads: list[threading.Thread] = []
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self._deliver)
@@ -44,8 +48,19 @@ class BackgroundCalls(QObject):
                 future.set_exception(error)
 
         self._pending[key] = (future, on_result, on_error)
-        threading.Thread(target=run, name=f"ketaconsole-{key}", daemon=True).start()
+        thread = threading.Thread(target=run, name=f"ketaconsole-{key}", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
         self._timer.start()
+
+    def wait(self, timeout_s: float) -> bool:
+        """Block until every call started here has returned (its result is then dropped or delivered
+        by the timer as usual), at most ``timeout_s`` seconds in all; whether they all returned."""
+        deadline = time.monotonic() + timeout_s
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
 
     def is_pending(self, key: str) -> bool:
         """Whether the call started under ``key`` has not been delivered yet."""

@@ -18,6 +18,7 @@ read the whole record, which takes a moment on a long session, so both run off t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -37,7 +38,11 @@ from ketaconsole.records.signatures import MEANING_TEXT, SignedEntry, SigningErr
 from ketaconsole.records.signed_record import VerificationReport, verify_stored
 from ketaconsole.storage.database import Database
 
+log = logging.getLogger(__name__)
+
 CLOCK_INTERVAL_MS = 1000
+CLOSE_WAIT_S = 30.0
+"""How long closing waits for a check or signature under way (a long session takes a few seconds)."""
 MEANING_ORDER = (SignatureMeaning.AUTHOR, SignatureMeaning.REVIEW, SignatureMeaning.ADDENDUM,
                  SignatureMeaning.TRAINING)
 ADDENDUM_NEEDS_TEXT = "an addendum needs its text: what is corrected or added, and why"
@@ -129,6 +134,15 @@ class SignRecordDialog(QDialog):
     def busy(self) -> bool:
         """Whether the record is being checked or signed."""
         return self.ui.verification_banner.checking or self._calls.is_pending("sign")
+
+    def done(self, result: int) -> None:
+        """Close only once a signature or check under way has returned: the caller closes the database
+        after the dialog, and a call still reading it then would run on a closed connection."""
+        finished = self._calls.wait(CLOSE_WAIT_S)
+        finished = self.ui.verification_banner.wait(CLOSE_WAIT_S) and finished
+        if not finished:
+            log.warning("the signing dialog closed with a record check still running")
+        super().done(result)
 
     def meaning(self) -> SignatureMeaning | None:
         """The meaning chosen."""

@@ -83,6 +83,10 @@ class VerificationBanner(QLabel):
     def checking(self) -> bool:
         return self._calls.is_pending("verify")
 
+    def wait(self, timeout_s: float) -> bool:
+        """Wait for a check under way to return (see :meth:`BackgroundCalls.wait`)."""
+        return self._calls.wait(timeout_s)
+
     def show_report(self, report: VerificationReport) -> None:
         self.report = report
         self._show("verified" if report.verified else "not-verified", report_text(report))

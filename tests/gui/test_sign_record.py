@@ -6,6 +6,7 @@ signed."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -190,6 +191,7 @@ def test_a_training_session_says_so_and_offers_only_training(qtbot, database, di
         assert dialog.ui.training_banner.isVisible() and dialog.ui.training_banner.text() == TRAINING_TEXT
     type_password_and_sign(qtbot, dialog, PASSWORDS["trainer.tom"])
     qtbot.waitUntil(lambda: "TRAINING SESSION, not a clinical record" in dialog.ui.statement_label.text())
+    qtbot.waitUntil(lambda: not dialog.busy)  # the check after signing reads the database too
     report = verify_stored(database, directory, session_id)
     assert report.verified and report.training
 
@@ -235,3 +237,12 @@ def test_the_window_of_a_resumed_session_shows_its_verification(qtbot, database,
     verified.show()
     assert verified.ui.verification_banner.property("verification") == "verified"
     assert verified.ui.training_banner.isVisible() and verified.ui.training_banner.text() == TRAINING_TEXT
+
+
+def test_closing_waits_for_a_signature_under_way(qtbot, database, directory, clock, tmp_path):
+    session_id = recorded_session(database, clock, tmp_path)
+    dialog = open_dialog(qtbot, database, directory, clock, session_id, "nurse.anna")
+    type_password_and_sign(qtbot, dialog, PASSWORDS["nurse.anna"])
+    dialog.close()  # at once, while the signature is being made: the caller closes the database next
+    assert not [t for t in threading.enumerate() if t.name.startswith("ketaconsole-") and t.is_alive()]
+    assert len(signatures(database, session_id)) == 1
