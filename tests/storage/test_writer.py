@@ -54,7 +54,9 @@ def test_rows_are_committed_while_the_writer_runs(database: Database, at: At, wa
     try:
         writer.submit([Observation("SPO2", 98.0, at(1), "masimo")])
         wait_until(lambda: len(database.observations(session_id)) == 1, what="the row to be committed")
-        assert writer.health.pending_rows == 0
+        # The writer counts the batch as committed just after the commit returns, so the row can be
+        # visible an instant before the count drops: wait for it rather than race it.
+        wait_until(lambda: writer.health.pending_rows == 0, what="the pending count to drop to 0")
     finally:
         writer.close()
 
